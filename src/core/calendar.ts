@@ -1,0 +1,87 @@
+/**
+ * Calendar dates as ISO strings (`YYYY-MM-DD`), always in Vietnam time.
+ * ISO strings of the same length compare correctly with `<` and `>`.
+ */
+
+export type IsoDate = string;
+
+export type Clock = { now(): Date };
+
+/** Vietnam has used UTC+7 with no daylight saving since 1975. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export function todayInVietnam(clock: Clock): IsoDate {
+  return new Date(clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Builds an ISO date, or undefined when the date does not exist (31/2, month 13). */
+export function makeDate(year: number, month: number, day: number): IsoDate | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (year < 1 || year > 9999 || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function splitDate(date: IsoDate): { year: number; month: number; day: number } {
+  const [y, m, d] = date.split('-').map(Number);
+  return { year: y ?? 0, month: m ?? 0, day: d ?? 0 };
+}
+
+/** True for a well-formed ISO date that exists on the calendar. */
+export function isIsoDate(value: string): value is IsoDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  return makeDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+}
+
+/**
+ * The same day `years` later. 29 Feb falls on 1 Mar in a non-leap year
+ * (the rule for birthdays and for an enterprise's anniversary alike).
+ */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const { year, month, day } = splitDate(date);
+  return makeDate(year + years, month, day) ?? (makeDate(year + years, 3, 1) as IsoDate);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = splitDate(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = splitDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return makeDate(y, m, Math.min(day, daysInMonth(y, m))) as IsoDate;
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const x = splitDate(a);
+  const y = splitDate(b);
+  return Math.round((Date.UTC(y.year, y.month - 1, y.day) - Date.UTC(x.year, x.month - 1, x.day)) / 86_400_000);
+}
+
+/** Completed years of age on `today` for someone born on `birthDate`. */
+export function ageOn(birthDate: IsoDate, today: IsoDate): number {
+  const born = splitDate(birthDate).year;
+  const now = splitDate(today).year;
+  const age = now - born;
+  return addYears(birthDate, age) <= today ? age : age - 1;
+}
+
+/** Formats an ISO date the Vietnamese way: 15/03/2004. */
+export function formatDateVi(date: IsoDate): string {
+  const { year, month, day } = splitDate(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
