@@ -1,0 +1,16 @@
+/**
+ * Schema steps, applied in order by `migrate` (../migrate.ts). Append a new
+ * file `NNN-name.ts` and add it here; never edit a step that has shipped.
+ */
+import { initMigration } from './001-init.js';
+
+export type Migration = {
+  /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+};
+
+export const MIGRATIONS: readonly Migration[] = [initMigration];
+
+export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -1,0 +1,86 @@
+/**
+ * Read queries over `checks`. Each combination of CheckQuery filters is its
+ * own SQL text (so SQLite can use the created_at / track indexes), prepared
+ * the first time it is used and reused after that.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Address } from '../core/message.js';
+import type { CheckQuery, CheckRecord, CountRow } from '../core/ports.js';
+import type { Outcome, Track } from '../core/eligibility/types.js';
+import { assertCheckQuery } from './check-query.js';
+import { CHECK_COLUMNS, toCheck, type CheckRow } from './sqlite-rows.js';
+
+type CountSqlRow = { track: string; outcome: string; count: number };
+
+export type CheckQueries = {
+  list(query: CheckQuery): CheckRecord[];
+  count(query: CheckQuery): CountRow[];
+  of(address: Address): CheckRecord[];
+};
+
+const FILTERS = [
+  ['from', 'created_at >= ?'],
+  ['to', 'created_at <= ?'],
+  ['track', 'track = ?'],
+  ['channel', 'channel = ?'],
+] as const;
+
+function filter(query: CheckQuery): { key: string; where: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  let key = '';
+  for (const [name, clause] of FILTERS) {
+    const value = query[name];
+    if (value === undefined) continue;
+    clauses.push(clause);
+    params.push(value);
+    key += `${name};`;
+  }
+  return { key, where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+export function prepareCheckQueries(db: BetterSqlite3.Database): CheckQueries {
+  const listCache = new Map<string, BetterSqlite3.Statement<string[], CheckRow>>();
+  const countCache = new Map<string, BetterSqlite3.Statement<string[], CountSqlRow>>();
+  const ofAddress = db.prepare<[string], CheckRow>(
+    `SELECT ${CHECK_COLUMNS} FROM checks WHERE address = ? ORDER BY created_at, id`,
+  );
+
+  function cached<R>(
+    cache: Map<string, BetterSqlite3.Statement<string[], R>>,
+    key: string,
+    sql: () => string,
+  ): BetterSqlite3.Statement<string[], R> {
+    let statement = cache.get(key);
+    if (statement === undefined) {
+      statement = db.prepare<string[], R>(sql());
+      cache.set(key, statement);
+    }
+    return statement;
+  }
+
+  return {
+    list(query) {
+      assertCheckQuery(query);
+      const { key, where, params } = filter(query);
+      const statement = cached(listCache, key, () =>
+        `SELECT ${CHECK_COLUMNS} FROM checks ${where} ORDER BY created_at, id`,
+      );
+      return statement.all(...params).map(toCheck);
+    },
+    count(query) {
+      assertCheckQuery(query);
+      const { key, where, params } = filter(query);
+      const statement = cached(countCache, key, () =>
+        `SELECT track, outcome, count(*) AS count FROM checks ${where}
+         GROUP BY track, outcome ORDER BY track, outcome`,
+      );
+      return statement.all(...params).map((row) => ({
+        track: row.track as Track,
+        outcome: row.outcome as Outcome,
+        count: row.count,
+      }));
+    },
+    of: (address) => ofAddress.all(address).map(toCheck),
+  };
+}
