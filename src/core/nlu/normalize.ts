@@ -1,0 +1,160 @@
+/**
+ * Text normalisation for matching: NFC, lower case, diacritics folded (NFKD + strip marks,
+ * đ → d separately; NFKD is NFD that also maps full-width digits "２００４" → "2004"), tokens
+ * (dates and codes kept whole), chat slang expanded, typos corrected.
+ * Vietnamese without diacritics is ambiguous, so all matching is done on folded forms.
+ */
+import { PHRASES, SLANG } from './chat-slang.js';
+import { correctSpelling } from './spelling.js';
+
+export type Normalized = {
+  /** The input in NFC with invisible format characters removed. */
+  text: string;
+  /** `text` folded, case kept (codes such as "ABC123" are read from here). */
+  foldedCase: string;
+  /** `text` lower-cased and folded; punctuation kept. */
+  folded: string;
+  /** Canonical tokens: folded, slang expanded, typos corrected; dates/codes kept whole. */
+  tokens: readonly string[];
+  /** `' ' + tokens.join(' ') + ' '` — phrases are matched as `' a b '` substrings. */
+  padded: string;
+  /** `padded` with every all-digit token replaced by `#`. */
+  shape: string;
+};
+
+const FORMAT_CHARS = /\p{Cf}/gu;
+const MARKS = /\p{M}/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const TOKEN = /[a-z0-9_]+(?:[./-][a-z0-9_]+)*/g;
+const NUMERIC = /^[\d./-]+$/;
+const DIGITS = /^\d+$/;
+const NUMBER_UNIT = /^(\d{1,4})(t|tuoi|yo|nam|thang|ngay)$/;
+const WORD_NUMBER = /^(sn|ns|ngay|nam|sinh|thang|tuoi)(\d{1,4})$/;
+/** Words people write with a hyphen or dot inside: "e-mail", "web-site". */
+const JOINED = new Set(['email', 'wifi', 'website', 'online', 'hotline', 'zalo']);
+const UNIT_WORD: Readonly<Record<string, string>> = { t: 'tuoi', yo: 'tuoi' };
+const PHRASE_RULES = PHRASES.map(
+  ([from, to]) => [` ${from} `, new RegExp(`(?<= )${from}(?= )`, 'g'), to] as const,
+);
+
+/** NFC, without zero-width and other invisible format characters. */
+export function toNfc(text: string): string {
+  if (ASCII.test(text)) return text;
+  return text.normalize('NFC').replace(FORMAT_CHARS, '');
+}
+
+/** Removes Vietnamese (and any other) diacritics; đ/Đ → d/D; keeps case. */
+export function foldKeepCase(text: string): string {
+  if (ASCII.test(text)) return text;
+  return text
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
+    .normalize('NFC');
+}
+
+/** Lower case and diacritics folded: "Đăng KÝ" → "dang ky". */
+export function foldDiacritics(text: string): string {
+  return foldKeepCase(toNfc(text).toLowerCase()).toLowerCase();
+}
+
+function splitToken(token: string, out: string[]): void {
+  if (NUMERIC.test(token)) {
+    out.push(token);
+    return;
+  }
+  if (/[./-]/.test(token)) {
+    const joined = token.replace(/[.-]/g, '');
+    if (JOINED.has(joined)) {
+      out.push(joined);
+      return;
+    }
+    for (const part of token.split(/[./-]/)) if (part !== '') splitToken(part, out);
+    return;
+  }
+  const unit = NUMBER_UNIT.exec(token);
+  if (unit?.[1] !== undefined && unit[2] !== undefined) {
+    out.push(unit[1], UNIT_WORD[unit[2]] ?? unit[2]);
+    return;
+  }
+  const word = WORD_NUMBER.exec(token);
+  if (word?.[1] !== undefined && word[2] !== undefined) {
+    out.push(word[1], word[2]);
+    return;
+  }
+  out.push(token);
+}
+
+/** Folded text → raw tokens. Dates (12/03/2004), numbers and codes (0101234567-001) stay whole. */
+export function tokenize(folded: string): string[] {
+  const out: string[] = [];
+  for (const match of folded.matchAll(TOKEN)) splitToken(match[0], out);
+  return out;
+}
+
+const isNumber = (token: string | undefined): boolean => token !== undefined && DIGITS.test(token);
+const isDateToken = (token: string | undefined): boolean =>
+  token !== undefined && /^\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?$/.test(token);
+const YEARISH = /^(?:\d{2}|\d{4}|2k\d{0,2})$/;
+const QUANTITY_NOUNS = new Set(['tuoi', 'tien', 'nam', 'ngay', 'thang', 'lau', 'phi', 'nguoi', 'ky', 'dong', 'k']);
+/** "ct này", "ct là gì", "ct phổ cập": chương trình; otherwise "ct" is công ty. */
+const PROGRAM_AFTER = new Set(['nay', 'la', 'pho', 'hien', 'keo', 'ket', 'do', 'gi']);
+const ADDRESSEE_BEFORE = new Set(['chao', 'hi', 'hello', 'hey', 'on', 'voi', 'cua', 'cac', 'admin', 'ad']);
+
+/** Slang whose meaning depends on its neighbours ("20 t" = tuổi, "t" alone = tôi). */
+function expandInContext(token: string, prev: string | undefined, next: string | undefined): string | undefined {
+  switch (token) {
+    case 't':
+      return isNumber(prev) ? 'tuoi' : 'toi';
+    case 'yo':
+      return isNumber(prev) ? 'tuoi' : 'yo';
+    case 'k':
+      return isNumber(prev) ? 'nghin' : 'khong';
+    case 'dk':
+      return prev === 'du' || prev === 'tra' || next === 'gi' || next === 'j' ? 'dieu kien' : 'dang ky';
+    case 'bn':
+      if (next !== undefined && QUANTITY_NOUNS.has(next)) return 'bao nhieu';
+      return prev !== undefined && ADDRESSEE_BEFORE.has(prev) ? 'ban' : 'bao nhieu';
+    case 'sn':
+      if (next !== undefined && YEARISH.test(next)) return 'sinh nam';
+      return isDateToken(next) ? 'sinh ngay' : 'sinh nhat';
+    case 'ct':
+      return (next !== undefined && PROGRAM_AFTER.has(next)) || prev === 've' ? 'chuong trinh' : 'cong ty';
+    case 'ns':
+      return isDateToken(next) || isNumber(next) ? 'ngay sinh' : 'noi';
+    default:
+      return undefined;
+  }
+}
+
+/** A typo fixed, then read as slang if it is one ("tahnks" → "thanks" → "cam on"). */
+function correctedSlang(token: string, prev: string | undefined, next: string | undefined): string {
+  const word = correctSpelling(token, prev, next);
+  return SLANG.get(word) ?? word;
+}
+
+/** Expands slang, corrects typos and applies phrase canonicalisation over raw tokens. */
+export function canonicalTokens(raw: readonly string[]): string[] {
+  const words: string[] = [];
+  raw.forEach((token, i) => {
+    const prev = raw[i - 1];
+    const next = raw[i + 1];
+    const expanded = expandInContext(token, prev, next) ?? SLANG.get(token) ?? correctedSlang(token, prev, next);
+    if (expanded !== '') words.push(expanded);
+  });
+  let padded = ` ${words.join(' ')} `;
+  for (const [probe, pattern, to] of PHRASE_RULES) if (padded.includes(probe)) padded = padded.replace(pattern, to);
+  return padded.split(' ').filter((t) => t !== '');
+}
+
+/** The whole pipeline: NFC → fold → tokens → slang/typos → phrases. */
+export function normalize(text: string): Normalized {
+  const nfc = toNfc(text);
+  const foldedCase = foldKeepCase(nfc);
+  const folded = foldedCase.toLowerCase();
+  const tokens = canonicalTokens(tokenize(folded));
+  const padded = ` ${tokens.join(' ')} `;
+  const shape = ` ${tokens.map((t) => (DIGITS.test(t) ? '#' : t)).join(' ')} `;
+  return { text: nfc, foldedCase, folded, tokens, padded, shape };
+}
