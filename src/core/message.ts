@@ -41,6 +41,8 @@ export type Reply = {
 export type InputMeta = {
   /** A language hint from the platform (Telegram `language_code`). */
   readonly languageCode?: string;
+  /** The person sent something that is not text (sticker, photo, voice, file…); `text` is then empty. */
+  readonly media?: 'sticker' | 'photo' | 'voice' | 'video' | 'file' | 'location' | 'other';
 };
 
 export type Input =

@@ -1,0 +1,79 @@
+/**
+ * The console channel: a readline chat in the terminal, Vietnamese by
+ * default, choices shown as numbers. It is what `npm start` runs when no
+ * Telegram or Zalo credentials are configured. Typing a number, a label or
+ * free text all work: the core resolves them.
+ */
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Address, Handler, Outgoing } from '../../core/message.js';
+import { formatAddress } from '../../core/message.js';
+import type { Channel } from '../../core/ports.js';
+
+export type ConsoleChannelDeps = {
+  readonly handle: Handler;
+  readonly input: Readable;
+  readonly output: Writable;
+  /** The console user's name: the person is `console:<user>`. */
+  readonly user?: string;
+  /** Shown under numbered choices, e.g. "Trả lời bằng số hoặc gõ câu hỏi". */
+  readonly hint?: string;
+  /** Called when the person closes the chat (Ctrl-D, /quit). */
+  readonly onClose?: () => void;
+};
+
+export function renderForConsole(messages: readonly Outgoing[], hint?: string): string {
+  const blocks = messages.map((m) => {
+    const lines = [m.text];
+    if (m.attachment) lines.push(`[${m.attachment.kind}: ${m.attachment.name}]${m.attachment.caption ? ` ${m.attachment.caption}` : ''}`);
+    m.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
+    if (m.choices && m.choices.length > 0 && hint) lines.push(hint);
+    return lines.join('\n');
+  });
+  return `${blocks.map((b) => `🤖 ${b}`).join('\n\n')}\n`;
+}
+
+export function createConsoleChannel(deps: ConsoleChannelDeps): Channel & { address: Address; done: Promise<void> } {
+  const address = formatAddress('console', deps.user ?? 'local');
+  let rl: Interface | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  let resolveDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+
+  const say = async (text: string): Promise<void> => {
+    const messages = await deps.handle({ from: address, text });
+    deps.output.write(`\n${renderForConsole(messages, deps.hint)}\n`);
+  };
+
+  return {
+    name: 'console',
+    address,
+    done,
+    async start() {
+      rl = createInterface({ input: deps.input, output: deps.output, terminal: false });
+      await say('/start');
+      deps.output.write('> ');
+      rl.on('line', (line) => {
+        const text = line.trim();
+        if (text === '/quit' || text === '/exit') {
+          rl?.close();
+          return;
+        }
+        queue = queue.then(async () => {
+          await say(text);
+          deps.output.write('> ');
+        });
+      });
+      rl.on('close', () => {
+        void queue.then(() => {
+          resolveDone();
+          deps.onClose?.();
+        });
+      });
+    },
+    async stop() {
+      rl?.close();
+      await queue;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Starts every configured channel in one process: Telegram when a token is
+ * set, Zalo when a saved login exists, and the console when neither is
+ * configured. A channel that fails to start is logged and the others go on.
+ */
+import type { Config } from '../config.js';
+import { existsSync } from 'node:fs';
+import type { Address, Handler, Locale } from '../core/message.js';
+import type { Channel } from '../core/ports.js';
+import type { Logger } from '../core/runner.js';
+import type { I18n } from '../i18n.js';
+import { createConsoleChannel } from './console/console-channel.js';
+import { createTelegramChannel } from './telegram/telegram-channel.js';
+import { createZaloChannel } from './zalo/index.js';
+
+export type StartChannelsDeps = {
+  readonly config: Config;
+  readonly handle: Handler;
+  readonly i18n: I18n;
+  readonly log: Logger;
+  readonly onConsoleClosed: () => void;
+  /** The person's language, for adapter-level notices (Zalo). */
+  readonly localeOf: (address: Address) => Promise<Locale>;
+};
+
+export type RunningChannels = { readonly channels: readonly Channel[]; stop(): Promise<void> };
+
+export async function startChannels(deps: StartChannelsDeps): Promise<RunningChannels> {
+  const { config, handle, i18n, log } = deps;
+  const channels: Channel[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    channels.push(
+      createTelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        handle,
+        t: i18n.t,
+        log,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+          ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT } }
+          : {}),
+      }),
+    );
+  }
+  if (config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH)) {
+    channels.push(
+      createZaloChannel({
+        sessionPath: config.ZALO_SESSION_PATH,
+        handle,
+        t: i18n.t,
+        log,
+        groupRedirect: config.ZALO_GROUP_REDIRECT,
+        locale: deps.localeOf,
+        onStatus: (status) => log.info('zalo status', { state: status.state, ...('reason' in status ? { reason: status.reason } : {}) }),
+      }),
+    );
+  } else if (config.ZALO_ENABLED) {
+    log.info('zalo not started: no saved login', { path: config.ZALO_SESSION_PATH, fix: 'npm run cli -- zalo-login' });
+  }
+  if (channels.length === 0) {
+    channels.push(
+      createConsoleChannel({
+        handle,
+        input: process.stdin,
+        output: process.stdout,
+        hint: i18n.t(config.DEFAULT_LOCALE, 'console.hint'),
+        onClose: deps.onConsoleClosed,
+      }),
+    );
+  }
+  // Started side by side: one channel's slow or failing start (a Zalo login that hangs) never holds up another.
+  await Promise.all(
+    channels.map(async (channel) => {
+      try {
+        await channel.start();
+        log.info('channel started', { channel: channel.name });
+      } catch (error) {
+        log.error('channel failed to start', { channel: channel.name, error: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  );
+  return {
+    channels,
+    async stop() {
+      await Promise.allSettled(channels.map((c) => c.stop()));
+    },
+  };
+}

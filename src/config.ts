@@ -1,0 +1,81 @@
+/**
+ * The environment, parsed once by zod into a typed Config. `loadConfig(env)`
+ * is pure; a bad value throws a ConfigError whose lines name each variable
+ * and the fix. Every variable is documented in .env.example.
+ */
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+/** An optional variable: unset or blank means absent; otherwise it must match `schema`. */
+const optional = (schema: z.ZodString | z.ZodURL) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), schema.optional());
+
+const FIXES: Record<string, string> = {
+  DATABASE_PATH: 'Give a file path such as data/bot.sqlite.',
+  DEFAULT_LOCALE: 'Use "vi" or "en".',
+  TELEGRAM_BOT_TOKEN:
+    'It looks like "123456789:AAH…" — copy it again from @BotFather, or unset it to run without Telegram.',
+  TELEGRAM_API_ROOT: 'Give a full URL such as https://api.telegram.org or http://127.0.0.1:8081, or unset it.',
+  TELEGRAM_WEBHOOK_URL: 'Give the public https URL Telegram should call, or unset it to use long polling.',
+  TELEGRAM_WEBHOOK_SECRET: 'Use 1–256 characters of A–Z, a–z, 0–9, _ and -.',
+  TELEGRAM_WEBHOOK_PORT: 'Use a port number between 1 and 65535.',
+  ZALO_ENABLED: 'Use true or false.',
+  ZALO_SESSION_PATH: 'Give a file path such as data/zalo-session.json.',
+  ZALO_GROUP_REDIRECT: 'Use true or false.',
+  RETENTION_DAYS: 'Use a whole number of days, at least 30 (default 730, two years).',
+  LOG_LEVEL: 'Use one of debug, info, warn, error.',
+  LOG_SALT: 'Use a random string of at least 16 characters (e.g. from `openssl rand -hex 16`).',
+};
+
+export const configSchema = z.object({
+  DATABASE_PATH: z.string().trim().min(1).default('data/bot.sqlite'),
+  DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d{5,}:[A-Za-z0-9_-]{20,}$/)),
+  TELEGRAM_API_ROOT: optional(z.url({ protocol: /^https?$/ })),
+  TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/)),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  ZALO_ENABLED: boolean.default(true),
+  ZALO_SESSION_PATH: z.string().trim().min(1).default('data/zalo-session.json'),
+  ZALO_GROUP_REDIRECT: boolean.default(false),
+  RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_SALT: optional(z.string().min(16)),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  readonly variables: readonly string[];
+  constructor(lines: readonly { variable: string; message: string }[]) {
+    super(
+      `The configuration is not valid:\n${lines.map((l) => `  ${l.variable}: ${l.message}`).join('\n')}\nFix the variables above (see .env.example) and start again.`,
+    );
+    this.name = 'ConfigError';
+    this.variables = lines.map((l) => l.variable);
+  }
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) {
+    if (result.data.TELEGRAM_WEBHOOK_URL && !result.data.TELEGRAM_WEBHOOK_SECRET) {
+      throw new ConfigError([
+        { variable: 'TELEGRAM_WEBHOOK_SECRET', message: `is required in webhook mode. ${FIXES['TELEGRAM_WEBHOOK_SECRET']}` },
+      ]);
+    }
+    return result.data;
+  }
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? '(environment)');
+      const secret = variable === 'TELEGRAM_BOT_TOKEN' || variable === 'LOG_SALT' || variable === 'TELEGRAM_WEBHOOK_SECRET';
+      const shown = variable in env && !secret ? ` (got "${String(env[variable]).slice(0, 12)}${String(env[variable]).length > 12 ? '…' : ''}")` : '';
+      return { variable, message: `is not valid${shown}. ${FIXES[variable] ?? issue.message}` };
+    }),
+  );
+}

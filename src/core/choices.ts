@@ -1,0 +1,67 @@
+/**
+ * Choice ids and the resolution of a typed answer to an offered choice:
+ * "2", "số 2", "so 2." or the label itself, with or without diacritics.
+ */
+import { choice, type Choice, type Locale, type Text } from './message.js';
+
+export const C = {
+  checkIdvn: 'check:idvn',
+  checkBizvn: 'check:bizvn',
+  menu: 'menu:main',
+  more: 'menu:more',
+  langVi: 'lang:vi',
+  langEn: 'lang:en',
+  consentYes: 'consent:yes',
+  consentNo: 'consent:no',
+  notCitizen: 'idvn:foreigner',
+  noBirthDate: 'idvn:no_date',
+  enterprise: 'biz:enterprise',
+  household: 'biz:household',
+  branch: 'biz:branch',
+  unregistered: 'biz:none',
+  certYes: 'cert:yes',
+  certNo: 'cert:no',
+  forgetYes: 'forget:yes',
+  forgetNo: 'forget:no',
+  myData: 'privacy:mydata',
+  deleteData: 'privacy:delete',
+} as const;
+
+/** FAQ answers are offered as `faq:<intent>`. */
+export function faqChoice(intent: string): Choice {
+  return choice(`faq:${intent}`, `menu.${intent}`);
+}
+
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const NUMBER_ANSWER = /^(?:so|chon|option|number|lua chon)?\s*(\d{1,2})\s*$/;
+
+export function resolveTypedChoice(
+  typed: string,
+  offered: readonly Choice[],
+  locale: Locale,
+  label: (text: Text, locale: Locale) => string,
+): Choice | undefined {
+  if (offered.length === 0) return undefined;
+  const folded = fold(typed);
+  if (folded.length === 0 || folded.length > 80) return undefined;
+  const number = NUMBER_ANSWER.exec(folded);
+  if (number) return offered[Number(number[1]) - 1];
+  const labels = offered.map((c) => fold(label(c.label, locale)));
+  const exact = labels.indexOf(folded);
+  if (exact >= 0) return offered[exact];
+  // A label typed in part ("ho kinh doanh" for "Hộ kinh doanh (có giấy phép)") when only one fits.
+  if (folded.length >= 5) {
+    const hits = labels.flatMap((l, i) => (l.startsWith(folded) ? [i] : []));
+    if (hits.length === 1) return offered[hits[0] ?? 0];
+  }
+  return undefined;
+}

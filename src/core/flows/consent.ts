@@ -1,0 +1,49 @@
+/**
+ * The one consent question, asked after the first result. Yes stores the
+ * person and their check; no (or moving on) keeps an anonymous count only.
+ */
+import { C } from '../choices.js';
+import { choice } from '../message.js';
+import type { PendingCheck } from '../session.js';
+import { nowIso, offer, say, write, type Turn } from '../turn.js';
+import { showMenu } from './menu.js';
+import { writeCheck } from './result.js';
+
+export function grantConsent(turn: Turn, pending: PendingCheck | undefined): void {
+  const { session } = turn;
+  write(turn, {
+    type: 'person',
+    patch: {
+      consent: 'granted',
+      consentAt: nowIso(turn),
+      locale: session.locale,
+      referrer: session.referrer,
+      locality: session.locality,
+    },
+  });
+  turn.session = { ...session, consent: 'granted' };
+  if (pending) writeCheck(turn, pending, false);
+  say(turn, 'consent.granted');
+  showMenu(turn);
+}
+
+export function declineConsent(turn: Turn, pending: PendingCheck | undefined): void {
+  turn.session = { ...turn.session, consent: 'declined' };
+  if (pending) writeCheck(turn, pending, true);
+  say(turn, 'consent.declined');
+  showMenu(turn);
+}
+
+/** The person moved on without answering: count the check anonymously, ask again next time. */
+export function leaveConsentUnanswered(turn: Turn): void {
+  const { step } = turn.session;
+  if (step.flow !== 'consent') return;
+  writeCheck(turn, step.pending, true);
+  turn.session = { ...turn.session, step: { flow: 'menu' } };
+}
+
+export function askConsentAgain(turn: Turn): void {
+  offer(turn, 'consent.ask', [choice(C.consentYes, 'consent.yes'), choice(C.consentNo, 'consent.no')], {
+    days: turn.deps.retentionDays,
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Answers a recognised question directly. At the menu the answer carries the
+ * menu; in the middle of a check it is followed by the pending question.
+ */
+import type { Intent } from '../nlu/types.js';
+import { offer, say, type Turn } from '../turn.js';
+import { mainChoices } from './menu.js';
+import { resultParams } from './result.js';
+
+/** Intents answered by one text, `faq.<intent>`, whose params come from data/program.json. */
+export const FAQ_INTENTS: readonly Intent[] = [
+  'about_program',
+  'idvn_info',
+  'bizvn_info',
+  'free_what',
+  'after_free',
+  'how_register',
+  'documents',
+  'domain_name',
+  'support_contact',
+  'benefits',
+  'human',
+  'share_link',
+];
+
+export function isFaq(intent: string): intent is Intent {
+  return (FAQ_INTENTS as readonly string[]).includes(intent);
+}
+
+export function faqParams(turn: Turn): Record<string, string> {
+  const { data } = turn.deps;
+  return {
+    ...resultParams(turn),
+    name: data.program.name,
+    decision: data.program.decision,
+    team: data.contacts.team,
+    hotline: data.contacts.hotline || '—',
+    hours: data.contacts.hours,
+    media: data.links.media,
+    feeSource: data.fees.source,
+  };
+}
+
+/** `inFlow`: answer without replacing the pending question's choices. */
+export function answerFaq(turn: Turn, intent: Intent, inFlow: boolean): void {
+  const key = `faq.${intent}`;
+  if (inFlow) say(turn, key, faqParams(turn));
+  else offer(turn, key, mainChoices(), faqParams(turn));
+}

@@ -1,0 +1,73 @@
+/**
+ * What to do with a recognised intent: start a check (skipping the questions
+ * the message already answers), answer a question, or ask which one was meant.
+ */
+import { C, faqChoice } from '../choices.js';
+import { choice, type Choice } from '../message.js';
+import type { Intent, Understanding } from '../nlu/types.js';
+import { offer, say, type Turn } from '../turn.js';
+import { startBizvn } from './bizvn-check.js';
+import { answerFaq, isFaq } from './faq.js';
+import { startIdvn } from './idvn-check.js';
+import { mainChoices, showMenu, showWelcome } from './menu.js';
+import { showPrivacy } from './privacy.js';
+import { reprompt } from './reprompt.js';
+
+/** Below this the bot asks which of the likely topics was meant. */
+export const CLARIFY_BELOW = 0.45;
+
+function choiceFor(intent: Intent): Choice | undefined {
+  if (intent === 'check_idvn') return choice(C.checkIdvn, 'menu.check_idvn');
+  if (intent === 'check_bizvn') return choice(C.checkBizvn, 'menu.check_bizvn');
+  if (isFaq(intent) || intent === 'privacy') return faqChoice(intent);
+  return undefined;
+}
+
+function notUnderstood(turn: Turn, u: Understanding): void {
+  const misses = turn.session.misses + 1;
+  turn.session = { ...turn.session, misses };
+  const likely = [u.intent, ...u.alternatives].flatMap((i) => choiceFor(i) ?? []).slice(0, 3);
+  if (misses >= 2) {
+    say(turn, 'common.not_understood_twice', { hotline: turn.deps.data.contacts.hotline || '—', office: turn.deps.data.contacts.office });
+  }
+  if (turn.session.step.flow !== 'menu') {
+    say(turn, 'common.not_understood_in_flow');
+    return reprompt(turn);
+  }
+  if (likely.length > 0) return offer(turn, 'common.clarify', [...likely, choice(C.menu, 'menu.main')]);
+  offer(turn, 'common.not_understood', mainChoices());
+}
+
+export function answerIntent(turn: Turn, u: Understanding): void {
+  const inFlow = turn.session.step.flow !== 'menu';
+  const sure = u.confidence >= CLARIFY_BELOW;
+  if (u.intent === 'check_idvn' && sure) return startIdvn(turn, u);
+  if (u.intent === 'check_bizvn' && sure) return startBizvn(turn, u);
+  if (!sure || u.intent === 'out_of_scope' || u.intent === 'staff_stats') {
+    if (u.intent === 'out_of_scope' && sure && !inFlow) {
+      turn.session = { ...turn.session, misses: 0 };
+      return offer(turn, 'common.out_of_scope', mainChoices());
+    }
+    return notUnderstood(turn, u);
+  }
+  turn.session = { ...turn.session, misses: 0 };
+  if (u.intent === 'greeting') return inFlow ? reprompt(turn) : showWelcome(turn);
+  if (u.intent === 'thanks_bye') {
+    say(turn, 'common.bye');
+    if (inFlow) reprompt(turn);
+    return;
+  }
+  if (u.intent === 'privacy') {
+    showPrivacy(turn);
+    return;
+  }
+  if (isFaq(u.intent)) {
+    answerFaq(turn, u.intent, inFlow);
+    if (inFlow) {
+      say(turn, 'common.back_to_question');
+      reprompt(turn);
+    }
+    return;
+  }
+  showMenu(turn);
+}

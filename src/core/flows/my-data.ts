@@ -1,0 +1,35 @@
+/** What /mydata shows: everything stored about the person, in plain words. */
+import { formatDateVi } from '../calendar.js';
+import { choice, text, type Reply } from '../message.js';
+import type { CheckRecord, Person } from '../ports.js';
+import { C } from '../choices.js';
+
+function vnDate(iso: string): string {
+  return formatDateVi(new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10));
+}
+
+export function myDataReplies(person: Person | undefined, checks: readonly CheckRecord[]): Reply[] {
+  const actions = [choice(C.deleteData, 'privacy.delete_button'), choice(C.menu, 'menu.main')];
+  if (!person) return [{ text: text('privacy.nothing_stored'), choices: [choice(C.menu, 'menu.main')] }];
+  const lines = checks.map((c) =>
+    text('privacy.check_line', {
+      date: vnDate(c.createdAt),
+      track: c.track,
+      outcome: text(`privacy.outcome_${c.outcome}`),
+    }),
+  );
+  const list = lines.length === 0 ? text('privacy.no_checks') : text('privacy.check_list', { count: lines.length });
+  return [
+    {
+      text: text('privacy.mydata', {
+        address: person.address,
+        locale: person.locale,
+        consentAt: person.consentAt ? vnDate(person.consentAt) : '—',
+        referrer: person.referrer ?? '—',
+        locality: person.locality ?? '—',
+      }),
+    },
+    ...lines.map((line) => ({ text: line })),
+    { text: list, choices: actions },
+  ];
+}
