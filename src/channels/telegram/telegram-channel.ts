@@ -1,0 +1,191 @@
+/**
+ * createTelegramChannel(deps): a grammY bot behind the Channel port.
+ * Long polling (@grammyjs/runner, updates of one chat handled in order) by
+ * default, webhook mode when `deps.webhook` is set. Thin: Update → Input,
+ * Outgoing → Bot API calls; the engine owns every conversation decision.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, GrammyError, type Context } from 'grammy';
+import type { Address, ChannelName, Outgoing } from '../../core/message.js';
+import type { Channel } from '../../core/ports.js';
+import { ensureCallbackAnswered } from './callback-answer.js';
+import { setLocalizedCommands } from './commands.js';
+import { createErrorHandler } from './error-handler.js';
+import { describeError, TelegramChannelError } from './errors.js';
+import { createInFlightTracker } from './in-flight.js';
+import { createProactiveSend } from './proactive-send.js';
+import type { SendResult, TelegramChannelDeps } from './types.js';
+import { createUpdateRouter } from './update-router.js';
+import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+
+export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
+export type TelegramChannel = Channel & {
+  readonly name: ChannelName;
+  /**
+   * Proactive messages (reminders, broadcasts), same rendering as replies.
+   * Never throws for delivery problems: a person who blocked the bot gives
+   * `{ ok: false, error: 'blocked' }`, anything else `{ ok: false, error: 'failed' }`;
+   * both are logged. Throws TelegramChannelError (code 'address') only for a
+   * non-Telegram address (a programming error).
+   */
+  trySend(address: Address, messages: readonly Outgoing[]): Promise<SendResult>;
+  /**
+   * The Channel port's send: like trySend, but a delivery problem rejects with
+   * TelegramSendError (`code: 'blocked' | 'failed'`) because the port returns void.
+   */
+  send(address: Address, messages: readonly Outgoing[]): Promise<void>;
+  /** The underlying bot, for diagnostics. Do not add handlers to it. */
+  readonly bot: Bot;
+};
+
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { log, t } = deps;
+  if (deps.webhook && !WEBHOOK_SECRET.test(deps.webhook.secret)) {
+    throw new TelegramChannelError(
+      'config',
+      'TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and - (Telegram rejects anything else). Generate one with: openssl rand -hex 32',
+    );
+  }
+  const bot = new Bot(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
+  });
+  // 429 and 5xx are retried (bounded). Network errors are not: auto-retry would retry
+  // them forever, hanging start() and stop(); the runner retries polling by itself.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: deps.autoRetry?.maxRetryAttempts ?? 3,
+      maxDelaySeconds: deps.autoRetry?.maxDelaySeconds ?? 60,
+      rethrowHttpErrors: true,
+    }),
+  );
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal).catch((error: unknown) => {
+      if (method === 'getUpdates' && signal?.aborted !== true) {
+        log.warn('telegram: fetching updates failed; retrying', { error: describeError(error) });
+      }
+      throw error;
+    });
+    if (method === 'getUpdates' && !result.ok) {
+      log.warn('telegram: fetching updates failed; retrying', { error: `${result.error_code} ${result.description}` });
+    }
+    return result;
+  });
+
+  const inFlight = createInFlightTracker();
+  const onError = createErrorHandler(t, log);
+
+  bot.use(inFlight.middleware);
+  bot.use(ensureCallbackAnswered(log));
+  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : [])));
+  bot.errorBoundary(
+    onError,
+    createUpdateRouter({
+      handle: deps.handle,
+      t,
+      log,
+      rateLimit: deps.rateLimit ?? { windowMs: 10_000, limit: 20 },
+    }),
+  );
+  bot.catch(onError);
+
+  let runner: RunnerHandle | undefined;
+  let server: WebhookServer | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const init = async (): Promise<void> => {
+    try {
+      await bot.init();
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 401) {
+        throw new TelegramChannelError(
+          'token',
+          'Telegram rejected the bot token (401). Copy TELEGRAM_BOT_TOKEN again from @BotFather, or unset it to run without Telegram.',
+          { cause: error },
+        );
+      }
+      throw new TelegramChannelError(
+        'unreachable',
+        `Could not reach the Telegram Bot API at ${deps.apiRoot ?? 'https://api.telegram.org'} (${describeError(error)}). Check the network, or TELEGRAM_API_ROOT if you set one.`,
+        { cause: error },
+      );
+    }
+  };
+
+  const startWebhook = async (webhook: NonNullable<TelegramChannelDeps['webhook']>): Promise<void> => {
+    server = await startWebhookServer(bot, webhook, log);
+    try {
+      await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    } catch (error) {
+      await server.close();
+      server = undefined;
+      throw new TelegramChannelError(
+        'webhook',
+        `setWebhook(${webhook.url}) failed: ${describeError(error)}. TELEGRAM_WEBHOOK_URL must be a public https URL that reaches port ${webhook.port}; or unset it to use long polling.`,
+        { cause: error },
+      );
+    }
+    log.info('telegram: webhook mode', { url: webhook.url, port: server.port });
+  };
+
+  const startPolling = async (): Promise<void> => {
+    await bot.api.deleteWebhook().catch((error: unknown) => {
+      log.warn('telegram: deleteWebhook failed; polling may be refused while a webhook is set', {
+        error: describeError(error),
+      });
+    });
+    runner = run(bot, {
+      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: deps.pollTimeoutSeconds ?? 30 }, silent: true },
+    });
+    runner.task()?.catch((error: unknown) => {
+      const hint =
+        error instanceof GrammyError && error.error_code === 409
+          ? ' Another copy of the bot is polling with this token, or a webhook is set: stop the other copy.'
+          : '';
+      log.error(`telegram: polling stopped; restart the bot.${hint}`, { error: describeError(error) });
+    });
+    log.info('telegram: long polling', { bot: bot.botInfo.username });
+  };
+
+  const start = async (): Promise<void> => {
+    if (runner || server) throw new Error('The Telegram channel is already started; call stop() first.');
+    await init();
+    await setLocalizedCommands(bot.api, t, log);
+    if (deps.webhook) await startWebhook(deps.webhook);
+    else await startPolling();
+  };
+
+  const shutdown = async (): Promise<void> => {
+    const polling = runner;
+    runner = undefined;
+    if (polling?.isRunning()) await polling.stop();
+    const webhookServer = server;
+    server = undefined;
+    const closing = webhookServer?.close();
+    const drained = await inFlight.drain(deps.drainTimeoutMs ?? 10_000);
+    if (!drained) log.warn('telegram: stopped with updates still in progress', { count: inFlight.size() });
+    await closing;
+    const last = inFlight.lastUpdateId();
+    if (polling && last !== undefined) {
+      // Confirm what was handled so the next start does not receive it again.
+      await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch((error: unknown) => {
+        log.warn('telegram: could not confirm the last update; it may be delivered again', {
+          error: describeError(error),
+        });
+      });
+    }
+  };
+
+  const stop = (): Promise<void> => {
+    stopping ??= shutdown().finally(() => {
+      stopping = undefined;
+    });
+    return stopping;
+  };
+
+  const { send, trySend } = createProactiveSend(bot.api, log);
+  return { name: 'telegram', start, stop, send, trySend, bot };
+}

@@ -1,0 +1,49 @@
+/** What createTelegramChannel needs; everything comes in as an argument (nothing reads process.env). */
+import type { UserFromGetMe } from 'grammy/types';
+import type { Handler } from '../../core/message.js';
+import type { Translate } from '../../i18n.js';
+
+export type LogFields = Readonly<Record<string, unknown>>;
+
+/** Structural logger: pino, console wrappers and test fakes all fit. */
+export type TelegramLog = {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+};
+
+export type TelegramWebhookOptions = {
+  /** Public https URL Telegram posts to (TELEGRAM_WEBHOOK_URL). */
+  readonly url: string;
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header; 1–256 of [A-Za-z0-9_-]. */
+  readonly secret: string;
+  /** Local port of the node:http server (0 picks a free one, for tests). */
+  readonly port: number;
+  readonly host?: string;
+};
+
+export type TelegramChannelDeps = {
+  readonly token: string;
+  /** Bot API server root (TELEGRAM_API_ROOT); default https://api.telegram.org. */
+  readonly apiRoot?: string;
+  /** Webhook mode when given; long polling otherwise. */
+  readonly webhook?: TelegramWebhookOptions;
+  readonly handle: Handler;
+  readonly t: Translate;
+  readonly log: TelegramLog;
+  /** Skips getMe at start (tests). */
+  readonly botInfo?: UserFromGetMe;
+  /** Incoming updates per person per window; the notice is sent once per window. Default 20 per 10 s. */
+  readonly rateLimit?: { readonly windowMs: number; readonly limit: number };
+  /** Retries of 429 / 5xx. Defaults: 3 attempts, wait at most 60 s. */
+  readonly autoRetry?: { readonly maxRetryAttempts: number; readonly maxDelaySeconds: number };
+  /** How long stop() waits for updates in progress. Default 10 s. */
+  readonly drainTimeoutMs?: number;
+  /** getUpdates long-poll timeout in seconds. Default 30. */
+  readonly pollTimeoutSeconds?: number;
+};
+
+/** Result of a proactive send: failures are returned, not thrown (see `send`). */
+export type SendResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: 'blocked' | 'failed'; readonly detail: string };

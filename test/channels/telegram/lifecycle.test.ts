@@ -1,0 +1,139 @@
+/** start/stop, the command menu, webhook mode and proactive sends. */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TelegramChannelError, TelegramSendError } from '../../../src/channels/telegram/errors.js';
+import type { Handler } from '../../../src/core/message.js';
+import { scriptedEngine, sleep, startHarness, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('telegram: start', () => {
+  it('sets the command menu in Vietnamese (default) and English', async () => {
+    h = await startHarness(scriptedEngine().handle);
+    const calls = h.fake.callsTo('setMyCommands').map((c) => c.params);
+    const vi = calls.find((p) => p['language_code'] === undefined);
+    const en = calls.find((p) => p['language_code'] === 'en');
+    const names = ['start', 'menu', 'help', 'lang', 'privacy', 'mydata', 'deletedata'];
+    expect(vi?.['commands']).toEqual(names.map((command) => ({ command, description: h?.i18n.t('vi', `telegram.commands.${command}`) })));
+    expect(en?.['commands']).toEqual(names.map((command) => ({ command, description: h?.i18n.t('en', `telegram.commands.${command}`) })));
+    expect(h.i18n.t('vi', 'telegram.commands.help')).not.toBe(h.i18n.t('en', 'telegram.commands.help'));
+  });
+
+  it('a failing setMyCommands is logged and the bot still serves', async () => {
+    const engine = scriptedEngine();
+    h = await startHarness(engine.handle, { start: false });
+    h.fake.failNext('setMyCommands', { code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' }, 2);
+    await h.channel.start();
+    h.fake.pushText(71, 'xin chào');
+    await h.fake.waitForMessages(71, 1);
+    expect(h.log.entries.filter((e) => e.level === 'warn' && /setMyCommands/.test(e.message))).toHaveLength(2);
+  });
+
+  it('a rejected token fails start() with an error that names TELEGRAM_BOT_TOKEN', async () => {
+    h = await startHarness(scriptedEngine().handle, { start: false, token: '999:wrong', botInfo: undefined });
+    const failure = await h.channel.start().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TelegramChannelError);
+    expect(failure).toMatchObject({ code: 'token', message: expect.stringContaining('TELEGRAM_BOT_TOKEN') });
+  });
+});
+
+describe('telegram: stop', () => {
+  it('stop() waits for updates in progress, then confirms the last update', async () => {
+    let entered: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handle: Handler = async () => {
+      entered();
+      await gate;
+      return [{ text: 'xong' }];
+    };
+    h = await startHarness(handle);
+    const update = h.fake.pushText(81, 'chậm');
+    await started;
+
+    let stopped = false;
+    const stopping = h.channel.stop().then(() => {
+      stopped = true;
+    });
+    await sleep(100);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(h.fake.sent(81).map((m) => m.text)).toEqual(['xong']);
+    expect(h.fake.confirmedOffset).toBe(update.update_id + 1);
+  });
+});
+
+describe('telegram: webhook mode', () => {
+  it('rejects a wrong or missing secret with 401, serves the right one, and closes the server on stop', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/telegram`;
+    h = await startHarness(scriptedEngine().handle, { webhook: { url, secret: 'right_secret-123', port, host: '127.0.0.1' } });
+    expect(h.fake.webhook).toEqual({ url, secret_token: 'right_secret-123' });
+    expect(h.fake.callsTo('getUpdates')).toEqual([]);
+
+    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 91, type: 'private', first_name: 'A' }, from: { id: 91, is_bot: false, first_name: 'A' }, text: 'hello' } };
+    expect(await h.fake.postToWebhook(update as never, 'wrong')).toBe(401);
+    expect(await h.fake.postToWebhook(update as never, '')).toBe(401);
+    expect(h.fake.sent(91)).toEqual([]);
+
+    h.fake.pushText(91, 'xin chào');
+    const [reply] = await h.fake.waitForMessages(91, 1);
+    expect(reply?.text).toBe('echo: xin chào');
+    await h.fake.waitUntil(() => (h?.fake.webhookStatuses.length === 1 ? true : undefined), 'the webhook response');
+    expect(h.fake.webhookStatuses).toEqual([200]);
+
+    const before = Date.now();
+    await h.channel.stop();
+    expect(Date.now() - before).toBeLessThan(1000);
+    await expect(h.fake.postToWebhook(update as never)).rejects.toThrow();
+  });
+
+  it('refuses a webhook secret Telegram would reject, naming the variable', async () => {
+    await expect(
+      startHarness(scriptedEngine().handle, { start: false, webhook: { url: 'https://x.test/', secret: 'có dấu', port: 0 } }),
+    ).rejects.toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+  });
+});
+
+describe('telegram: proactive send', () => {
+  it('delivers with the reply rendering and reports blocked people without throwing', async () => {
+    h = await startHarness(scriptedEngine().handle);
+    h.fake.blockChat(102);
+    const ok = await h.channel.trySend('telegram:101', [{ text: 'Nhắc bạn: <hạn> & phí', choices: [{ id: 'k', label: 'OK' }] }]);
+    const blocked = await h.channel.trySend('telegram:102', [{ text: 'Nhắc bạn' }]);
+
+    expect(ok).toEqual({ ok: true });
+    expect(h.fake.sent(101)[0]).toMatchObject({ text: 'Nhắc bạn: <hạn> & phí', reply_markup: { inline_keyboard: [[{ text: 'OK', callback_data: 'k' }]] } });
+    expect(blocked).toMatchObject({ ok: false, error: 'blocked' });
+    expect(h.log.entries.find((e) => e.level === 'info' && /blocked/.test(e.message))?.fields).toEqual({ address: 'telegram:102' });
+  });
+
+  it('send() (the Channel port) rejects with TelegramSendError code blocked; a foreign address is a programming error', async () => {
+    h = await startHarness(scriptedEngine().handle);
+    h.fake.blockChat(103);
+    await expect(h.channel.send('telegram:103', [{ text: 'x' }])).rejects.toSatisfy(
+      (error: unknown) => error instanceof TelegramSendError && error.code === 'blocked',
+    );
+    await expect(h.channel.trySend('zalo:103', [{ text: 'x' }])).rejects.toMatchObject({ code: 'address' });
+  });
+});

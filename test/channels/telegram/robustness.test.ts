@@ -1,0 +1,131 @@
+/** Quirks and failures: groups, 429, blocked users, throwing handlers, the rate limit. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Handler } from '../../../src/core/message.js';
+import { scriptedEngine, sleep, startHarness, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const doNotCall: Handler = () => {
+  throw new Error('do not call: group messages must not reach the engine');
+};
+
+describe('telegram: groups and channels', () => {
+  const group = { id: -1001234, type: 'supergroup' as const, title: 'Hội sinh viên' };
+
+  it('answers a mention in a group once, asking to message privately, and never calls the engine', async () => {
+    h = await startHarness(doNotCall);
+    h.fake.pushText({ id: 21, language_code: 'vi' }, 'mọi người ơi, tên miền id.vn là gì?', group);
+    h.fake.pushText(22, '/start@other_bot', group);
+    const mention = h.fake.pushText({ id: 21, language_code: 'vi' }, '@tenmien_test_bot cho mình hỏi', group);
+    h.fake.pushText({ id: 23, language_code: 'en' }, '/help@tenmien_test_bot', group);
+
+    const replies = await h.fake.waitForMessages(group.id, 2);
+    await sleep(100);
+    expect(h.fake.sent(group.id)).toHaveLength(2);
+    expect(replies[0]?.text).toBe('Bạn nhắn riêng cho mình nhé — trong nhóm mình không trả lời được.');
+    expect(replies[0]?.reply_to).toBe(mention.message?.message_id);
+    expect(replies[0]?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ url: 'https://t.me/tenmien_test_bot' });
+    expect(replies[1]?.text).toBe(h.i18n.t('en', 'telegram.private_only'));
+  });
+
+  it('ignores channel posts', async () => {
+    const engine = scriptedEngine();
+    h = await startHarness(engine.handle);
+    const channel = { id: -1009, type: 'channel' as const, title: 'Tin tức' };
+    h.fake.pushUpdate({ channel_post: { message_id: 1, date: 0, chat: channel, sender_chat: channel, text: '@tenmien_test_bot /start' } });
+    h.fake.pushText(24, 'riêng tư');
+    await h.fake.waitForMessages(24, 1);
+    expect(h.fake.sent(channel.id)).toEqual([]);
+    expect(engine.inputs.map((input) => input.from)).toEqual(['telegram:24']);
+  });
+});
+
+describe('telegram: Bot API failures', () => {
+  it('retries a 429 after retry_after and the reply still arrives', async () => {
+    h = await startHarness(scriptedEngine().handle);
+    h.fake.failNext('sendMessage', { code: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
+    h.fake.pushText(31, 'xin chào');
+
+    const [reply] = await h.fake.waitForMessages(31, 1, 5000);
+    expect(reply?.text).toBe('echo: xin chào');
+    const attempts = h.fake.callsTo('sendMessage');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]?.failed?.code).toBe(429);
+  });
+
+  it('a person who blocked the bot is logged at info, and the next person is served', async () => {
+    h = await startHarness(scriptedEngine().handle);
+    h.fake.blockChat(41);
+    h.fake.pushText(41, 'xin chào');
+    h.fake.pushText(42, 'xin chào');
+
+    const [reply] = await h.fake.waitForMessages(42, 1);
+    expect(reply?.text).toBe('echo: xin chào');
+    await h.fake.waitUntil(() => h?.log.entries.find((e) => /blocked/.test(e.message)), 'the blocked log line');
+    expect(h.log.entries.find((e) => /blocked/.test(e.message))).toMatchObject({
+      level: 'info',
+      fields: { address: 'telegram:41' },
+    });
+    expect(h.log.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+
+  it('a handler that throws gets the person a short apology, is logged, and the bot keeps serving', async () => {
+    h = await startHarness(scriptedEngine().handle);
+    h.fake.pushText({ id: 51, language_code: 'en' }, 'boom');
+    h.fake.pushText(51, 'still there?');
+
+    const [apology, next] = await h.fake.waitForMessages(51, 2);
+    expect(apology?.text).toBe(h.i18n.t('en', 'telegram.error'));
+    expect(next?.text).toBe('echo: still there?');
+    const error = h.log.entries.find((e) => e.level === 'error');
+    expect(error?.fields).toMatchObject({ address: 'telegram:51', error: 'Error: engine exploded' });
+  });
+
+  it('a throwing handler after a button press still answers the callback (no spinner left)', async () => {
+    const handle: Handler = async (input) => {
+      if ('choice' in input) throw new Error('choice failed');
+      return [{ text: 'Chọn', choices: [{ id: 'x', label: 'X' }] }];
+    };
+    h = await startHarness(handle);
+    h.fake.pushText(52, 'menu');
+    const [menu] = await h.fake.waitForMessages(52, 1);
+    if (!menu) throw new Error('no menu');
+    const id = h.fake.pushCallback(52, menu, 'x');
+
+    await h.fake.waitForMessages(52, 2);
+    expect(h.fake.answered.map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('telegram: rate limit', () => {
+  it('drops messages over the limit and sends the slow-down notice once per window', async () => {
+    const engine = scriptedEngine();
+    h = await startHarness(engine.handle, { rateLimit: { windowMs: 60_000, limit: 3 } });
+    for (let i = 1; i <= 7; i++) h.fake.pushText({ id: 61, language_code: 'vi' }, `tin ${i}`);
+    h.fake.pushText(62, 'người khác');
+
+    await h.fake.waitForMessages(61, 4);
+    await h.fake.waitForMessages(62, 1);
+    await sleep(150);
+    const texts = h.fake.sent(61).map((m) => m.text);
+    expect(texts).toEqual(['echo: tin 1', 'echo: tin 2', 'echo: tin 3', h.i18n.t('vi', 'telegram.slow_down')]);
+    expect(engine.inputs.filter((input) => input.from === 'telegram:61')).toHaveLength(3);
+  });
+
+  it('button presses over the limit are still answered (toast once, silent after)', async () => {
+    h = await startHarness(async () => [{ text: 'Chọn', choices: [{ id: 'x', label: 'X' }] }], {
+      rateLimit: { windowMs: 60_000, limit: 1 },
+    });
+    h.fake.pushText(63, 'menu');
+    const [menu] = await h.fake.waitForMessages(63, 1);
+    if (!menu) throw new Error('no menu');
+    const ids = [h.fake.pushCallback(63, menu, 'x'), h.fake.pushCallback(63, menu, 'x')];
+
+    await h.fake.waitUntil(() => (h?.fake.answered.length === 2 ? true : undefined), 'two answers');
+    expect(h.fake.answered).toEqual([{ id: ids[0], text: h.i18n.t('vi', 'telegram.slow_down') }, { id: ids[1] }]);
+  });
+});
