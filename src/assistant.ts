@@ -10,7 +10,10 @@ import type { RecordStore, SessionStore } from './core/ports.js';
 import type { ProgramData } from './core/program.js';
 import { createRunner, type Logger } from './core/runner.js';
 import type { Session } from './core/session.js';
-import type { I18n } from './i18n.js';
+import type { Config } from './config.js';
+import { understand } from './core/nlu/index.js';
+import { loadProgram } from './data.js';
+import { createI18n, type I18n } from './i18n.js';
 
 export type AssistantDeps = {
   readonly clock: Clock;
@@ -39,4 +42,22 @@ export function createAssistant(deps: AssistantDeps): Handler {
       defaultLocale: deps.defaultLocale,
     },
   });
+}
+
+/** The assistant as configured by the environment: program data, locales and the NLU loaded from the repo. */
+export function createConfiguredAssistant(
+  config: Pick<Config, 'RETENTION_DAYS' | 'DEFAULT_LOCALE'>,
+  parts: Pick<AssistantDeps, 'clock' | 'sessions' | 'records' | 'log'>,
+): { handle: Handler; program: ProgramData; i18n: I18n } {
+  const program = loadProgram();
+  const i18n = createI18n();
+  const handle = createAssistant({
+    ...parts,
+    program,
+    i18n,
+    understand,
+    retentionDays: config.RETENTION_DAYS,
+    defaultLocale: config.DEFAULT_LOCALE,
+  });
+  return { handle, program, i18n };
 }

@@ -3,35 +3,25 @@
  * loadConfig → open storage → build the assistant → start channels → shut
  * down once on SIGINT/SIGTERM (channels first, then SQLite).
  */
-import { createAssistant } from './assistant.js';
+import { existsSync } from 'node:fs';
+import { createConfiguredAssistant } from './assistant.js';
 import { startChannels } from './channels/start-channels.js';
 import { ConfigError, loadConfig } from './config.js';
-import { understand } from './core/nlu/index.js';
 import type { Session } from './core/session.js';
-import { loadProgram } from './data.js';
-import { createI18n } from './i18n.js';
 import { createLogger } from './log.js';
 import { openStore } from './storage/index.js';
 import { DEFAULT_SESSION_CACHE } from './storage/cached-session-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger({ level: config.LOG_LEVEL, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
+  // In the terminal chat, info lines would interleave with the conversation: show warnings
+  // and errors only, unless LOG_LEVEL was set explicitly.
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH));
+  const level = consoleOnly && !process.env['LOG_LEVEL'] ? 'warn' : config.LOG_LEVEL;
+  const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
-  const program = loadProgram();
-  const i18n = createI18n();
   const store = openStore<Session>(config.DATABASE_PATH, { cache: DEFAULT_SESSION_CACHE, clock });
-  const handle = createAssistant({
-    clock,
-    program,
-    i18n,
-    understand,
-    sessions: store.sessions,
-    records: store.records,
-    log,
-    retentionDays: config.RETENTION_DAYS,
-    defaultLocale: config.DEFAULT_LOCALE,
-  });
+  const { handle, i18n } = createConfiguredAssistant(config, { clock, sessions: store.sessions, records: store.records, log });
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {

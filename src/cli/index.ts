@@ -6,11 +6,10 @@
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../assistant.js';
+import { createConfiguredAssistant } from '../assistant.js';
 import { createConsoleChannel } from '../channels/console/console-channel.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { Clock } from '../core/calendar.js';
-import { understand } from '../core/nlu/index.js';
 import type { Session } from '../core/session.js';
 import { loadProgram } from '../data.js';
 import { createI18n } from '../i18n.js';
@@ -59,17 +58,7 @@ const out = (line: string): void => {
 function openAssistant(config: Config, clock: Clock) {
   const store = openStore<Session>(config.DATABASE_PATH);
   const log = createLogger({ level: config.LOG_LEVEL, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
-  const handle = createAssistant({
-    clock,
-    program: loadProgram(),
-    i18n: createI18n(),
-    understand,
-    sessions: store.sessions,
-    records: store.records,
-    log,
-    retentionDays: config.RETENTION_DAYS,
-    defaultLocale: config.DEFAULT_LOCALE,
-  });
+  const { handle } = createConfiguredAssistant(config, { clock, sessions: store.sessions, records: store.records, log });
   return { store, handle };
 }
 
