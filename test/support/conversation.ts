@@ -21,6 +21,14 @@ export type Conversation = {
   text(): string;
 };
 
+/** A rendered text that is just a dotted key means a missing translation. */
+function assertTranslated(messages: readonly Outgoing[]): void {
+  for (const m of messages) {
+    expect(m.text, 'untranslated i18n key').not.toMatch(/^[a-z_]+(\.[a-z0-9_]+)+$/);
+    for (const c of m.choices ?? []) expect(c.label, 'untranslated choice label').not.toMatch(/^[a-z_]+(\.[a-z0-9_]+)+$/);
+  }
+}
+
 export function conversation(options: { now?: string; user?: string; app?: TestApp } = {}): Conversation {
   const app = options.app ?? createTestApp(options.now === undefined ? {} : { now: options.now });
   const address: Address = `console:${options.user ?? 'an'}`;
@@ -30,6 +38,7 @@ export function conversation(options: { now?: string; user?: string; app?: TestA
     last: [],
     async user(text) {
       chat.last = await app.handle({ from: address, text });
+      assertTranslated(chat.last);
       return chat.last;
     },
     async choose(labelOrId) {
@@ -37,6 +46,7 @@ export function conversation(options: { now?: string; user?: string; app?: TestA
       const hit = choices.find((c) => (typeof labelOrId === 'string' ? c.label === labelOrId || c.id === labelOrId : labelOrId.test(c.label)));
       if (!hit) throw new Error(`No offered choice matches ${String(labelOrId)}; offered: ${choices.map((c) => c.label).join(' | ')}`);
       chat.last = await app.handle({ from: address, choice: hit.id });
+      assertTranslated(chat.last);
       return chat.last;
     },
     expectBot(pattern) {

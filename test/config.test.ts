@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('runs with nothing set: console defaults, Vietnamese, data/bot.sqlite', () => {
+    expect(loadConfig({})).toMatchObject({ DATABASE_PATH: 'data/bot.sqlite', DEFAULT_LOCALE: 'vi', RETENTION_DAYS: 730, ZALO_ENABLED: true });
+  });
+
+  it('treats blank optional values as unset', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', TELEGRAM_API_ROOT: '  ' }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('names each bad variable and its fix, without echoing secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-but-wrong', DEFAULT_LOCALE: 'fr', TELEGRAM_WEBHOOK_PORT: '99999' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect((error as ConfigError).variables).toEqual(expect.arrayContaining(['TELEGRAM_BOT_TOKEN', 'DEFAULT_LOCALE', 'TELEGRAM_WEBHOOK_PORT']));
+    expect(message).toMatch(/TELEGRAM_BOT_TOKEN: .*@BotFather/);
+    expect(message).toMatch(/DEFAULT_LOCALE: .*"vi" or "en"/);
+    expect(message).not.toContain('secret-but-wrong');
+  });
+
+  it('webhook mode needs a secret', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+  });
+});
