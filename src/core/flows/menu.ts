@@ -15,6 +15,8 @@ export function mainChoices(): Choice[] {
 export function moreChoices(): Choice[] {
   return [
     faqChoice('about_program'),
+    faqChoice('idvn_info'),
+    faqChoice('bizvn_info'),
     faqChoice('after_free'),
     faqChoice('documents'),
     faqChoice('domain_name'),
