@@ -17,6 +17,7 @@ import { answerIdvn, askBirth, chooseIdvn, hasIdvnFacts } from './flows/idvn-che
 import { answerIntent } from './flows/intents.js';
 import { showMenu, showMore } from './flows/menu.js';
 import { reprompt } from './flows/reprompt.js';
+import { programClosed } from './flows/result.js';
 import { askForget, forget, keepData, showMyData } from './flows/privacy.js';
 import { answerFaq, isFaq } from './flows/faq.js';
 
@@ -55,8 +56,8 @@ function onChoice(turn: Turn, id: string): void {
   if (id === C.consentYes) return grantConsent(turn, pending);
   if (id === C.consentNo) return declineConsent(turn, pending);
   leaveConsentUnanswered(turn);
-  if (id === C.checkIdvn) return askBirth(turn);
-  if (id === C.checkBizvn) return askType(turn);
+  if (id === C.checkIdvn) return programClosed(turn) ? undefined : askBirth(turn);
+  if (id === C.checkBizvn) return programClosed(turn) ? undefined : askType(turn);
   if (id === C.menu) return showMenu(turn);
   if (id === C.more) return showMore(turn);
   if (id === C.langVi || id === C.langEn) return setLocale(turn, id.slice('lang:'.length));

@@ -101,3 +101,14 @@ describe('id.vn check', () => {
     chat.expectBot(/đủ điều kiện/);
   });
 });
+
+describe('outside the program window', () => {
+  it('says the offer is not open instead of asking questions', async () => {
+    chat = conversation({ now: '2031-02-01T09:00:00+07:00' });
+    await chat.user('/start');
+    await chat.choose('Kiểm tra id.vn (18–23 tuổi)');
+    chat.expectBot(/chương trình miễn phí không mở/);
+    await chat.user('tôi 20 tuổi có được id.vn không');
+    chat.expectBot(/chương trình miễn phí không mở/);
+  });
+});

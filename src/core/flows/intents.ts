@@ -11,6 +11,7 @@ import { answerFaq, isFaq } from './faq.js';
 import { startIdvn } from './idvn-check.js';
 import { mainChoices, showMenu, showWelcome } from './menu.js';
 import { showPrivacy } from './privacy.js';
+import { programClosed } from './result.js';
 import { reprompt } from './reprompt.js';
 
 /** Below this the bot asks which of the likely topics was meant. */
@@ -41,6 +42,7 @@ function notUnderstood(turn: Turn, u: Understanding): void {
 export function answerIntent(turn: Turn, u: Understanding): void {
   const inFlow = turn.session.step.flow !== 'menu';
   const sure = u.confidence >= CLARIFY_BELOW;
+  if ((u.intent === 'check_idvn' || u.intent === 'check_bizvn') && sure && programClosed(turn)) return;
   if (u.intent === 'check_idvn' && sure) return startIdvn(turn, u);
   if (u.intent === 'check_bizvn' && sure) return startBizvn(turn, u);
   if (!sure || u.intent === 'out_of_scope' || u.intent === 'staff_stats') {

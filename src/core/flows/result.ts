@@ -34,6 +34,15 @@ export function resultParams(turn: Turn): Record<string, string> {
   };
 }
 
+/** Outside the program's window the offer is not open: say so instead of asking questions. */
+export function programClosed(turn: Turn): boolean {
+  const { start, end } = turn.deps.data.program.window;
+  if (start <= turn.today && turn.today <= end) return false;
+  say(turn, 'result.program_not_open', resultParams(turn));
+  showMenu(turn, 'result.what_next');
+  return true;
+}
+
 export function showResult(turn: Turn, result: CheckResult): void {
   const params: Record<string, string> = { ...resultParams(turn) };
   if (result.until) params['until'] = formatDateVi(result.until);
