@@ -8,6 +8,7 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Outgoing } from '../../core/message.js';
+import { mergeOutgoing } from '../merge-outgoing.js';
 import { escapeHtml } from './html.js';
 import { toInlineKeyboard } from './inline-keyboard.js';
 import { MAX_CAPTION_LENGTH, MAX_MESSAGE_LENGTH, splitText } from './split-text.js';
@@ -53,7 +54,10 @@ export async function sendOne(api: Api, chatId: number, message: Outgoing): Prom
   }
 }
 
-/** Sends replies in order; a failure stops the rest (the next one would fail the same way). */
+/**
+ * Sends replies in order, consecutive plain ones joined into one message when they fit;
+ * a failure stops the rest (the next one would fail the same way).
+ */
 export async function sendOutgoing(api: Api, chatId: number, messages: readonly Outgoing[]): Promise<void> {
-  for (const message of messages) await sendOne(api, chatId, message);
+  for (const message of mergeOutgoing(messages, MAX_MESSAGE_LENGTH)) await sendOne(api, chatId, message);
 }

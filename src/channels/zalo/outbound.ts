@@ -6,7 +6,8 @@ import { ThreadType } from 'zca-js';
 import type { Locale, Outgoing } from '../../core/message.js';
 import type { Translate } from '../../i18n.js';
 import { captionFitsAttachment, toAttachmentSource } from './attachment.js';
-import { choicePrompt, renderOutgoing } from './render.js';
+import { mergeOutgoing } from '../merge-outgoing.js';
+import { choicePrompt, renderOutgoing, ZALO_MAX_TEXT } from './render.js';
 import type { SendThrottle } from './send-throttle.js';
 import type { ZaloApi } from './zalo-api.js';
 import { describeError, type ZaloLog } from './zalo-status.js';
@@ -63,7 +64,7 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
     sendText,
     async sendReplies(threadId, replies, locale) {
       const prompt = (count: number): string => choicePrompt(deps.t, locale, count);
-      for (const reply of replies) {
+      for (const reply of mergeOutgoing(replies, deps.maxTextLength ?? ZALO_MAX_TEXT)) {
         for (const text of renderOutgoing(reply, prompt, deps.maxTextLength)) await sendText(threadId, text);
         if (reply.attachment) await sendAttachment(threadId, reply.attachment);
       }

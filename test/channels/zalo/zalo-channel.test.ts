@@ -166,7 +166,8 @@ describe('Zalo channel: failures inside a turn', () => {
   });
 
   it('a failed send is logged and the rest of the turn still goes out', async () => {
-    const kit = zaloKit({ reply: () => [{ text: 'one' }, { text: 'two' }] });
+    // A reply with choices is never joined with the next one, so this turn is two sends.
+    const kit = zaloKit({ reply: () => [{ text: 'one', choices: [{ id: 'a', label: 'A' }] }, { text: 'two' }] });
     await kit.channel.start();
     kit.fake.failSend(new Error('Zalo said no'));
     kit.fake.userText('9202', 'hi');
