@@ -1,0 +1,67 @@
+/**
+ * `backup <file>`, `restore <file>` and `purge`: the operator's data commands.
+ * backup works while the bot runs; restore needs the bot stopped; purge applies
+ * RETENTION_DAYS now (the bot also does it daily). Each prints one summary line.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Clock } from '../../core/calendar.js';
+import { backupDatabase, BackupError, type DatabaseSummary } from '../../storage/backup.js';
+import { openDatabase } from '../../storage/open-database.js';
+import { restoreDatabase } from '../../storage/restore.js';
+import { purgeExpired, type PurgeResult } from '../../storage/retention.js';
+
+export type MaintenanceDeps = {
+  readonly databasePath: string;
+  readonly retentionDays: number;
+  readonly clock: Clock;
+  readonly out: (line: string) => void;
+};
+
+function describe(summary: DatabaseSummary): string {
+  return `schema ${summary.schema}, ${summary.people} people, ${summary.checks} checks, ${summary.sessions} sessions, integrity ok`;
+}
+
+function fileArgument(args: readonly string[], command: string): string {
+  const [file, extra] = args;
+  if (file === undefined || file.startsWith('-') || extra !== undefined) {
+    throw new Error(`Usage: npm run cli -- ${command} <file>, e.g. npm run cli -- ${command} backups/bot-2026-11-23.sqlite`);
+  }
+  return file;
+}
+
+export async function runBackup(args: readonly string[], deps: MaintenanceDeps): Promise<void> {
+  const file = fileArgument(args, 'backup');
+  if (!existsSync(deps.databasePath)) {
+    throw new BackupError('NOT_FOUND', `Nothing to back up: ${deps.databasePath} does not exist. Check DATABASE_PATH.`);
+  }
+  // A plain connection: backing up must not migrate (take a backup before upgrading).
+  const db = new Database(deps.databasePath, { fileMustExist: true, timeout: 5000 });
+  try {
+    const summary = await backupDatabase(db, file);
+    deps.out(`Backed up ${deps.databasePath} to ${file}: ${describe(summary)}.`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function runRestore(args: readonly string[], deps: MaintenanceDeps): Promise<void> {
+  const file = fileArgument(args, 'restore');
+  const summary = await restoreDatabase(file, deps.databasePath);
+  deps.out(`Restored ${file} to ${deps.databasePath}: ${describe(summary)}. Run "npm run cli -- purge", then start the bot.`);
+}
+
+export function formatPurge(result: PurgeResult, retentionDays: number): string {
+  return `Purged records older than ${retentionDays} days (last active before ${result.cutoff}): ${result.people} people deleted, ${result.sessions} sessions deleted, ${result.checks} checks anonymised, ${result.other} other rows (follow-ups, news opt-ins, registrations) deleted or anonymised.`;
+}
+
+export function runPurge(deps: MaintenanceDeps): PurgeResult {
+  const db = openDatabase(deps.databasePath);
+  try {
+    const result = purgeExpired(db, deps.clock.now(), deps.retentionDays);
+    deps.out(formatPurge(result, deps.retentionDays));
+    return result;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The daily in-process retention purge (see src/storage/retention.ts). It runs
+ * once when started, then every `intervalMs` (default one day); a failure is
+ * logged and retried at the next tick, never thrown. The timer does not keep
+ * the process alive. Nothing starts on import: main.ts calls startRetentionJob.
+ */
+import type { Clock } from '../core/calendar.js';
+import type { Logger } from '../core/runner.js';
+import type { SqliteDatabase } from '../storage/open-database.js';
+import { DAY_MS, purgeExpired, type PurgeResult } from '../storage/retention.js';
+
+/** Calls `run` every `everyMs`; returns a function that cancels. Injected by tests. */
+export type Scheduler = (run: () => void, everyMs: number) => () => void;
+
+export type RetentionJobOptions = {
+  readonly store: { readonly db: SqliteDatabase };
+  readonly clock: Clock;
+  readonly retentionDays: number;
+  readonly log: Logger;
+  /** Default: one day. */
+  readonly intervalMs?: number;
+  readonly schedule?: Scheduler;
+};
+
+export type RetentionJob = {
+  /** Runs a purge now (also what each tick does); undefined when it failed or the job is stopped. */
+  runNow(): PurgeResult | undefined;
+  stop(): void;
+};
+
+export const intervalScheduler: Scheduler = (run, everyMs) => {
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
+  const { store, clock, retentionDays, log } = options;
+  const intervalMs = options.intervalMs ?? DAY_MS;
+  if (!(intervalMs >= 1000)) {
+    throw new Error(`Retention job interval must be at least 1000 ms (got ${intervalMs}). Leave intervalMs unset for once a day.`);
+  }
+  let stopped = false;
+
+  function runNow(): PurgeResult | undefined {
+    if (stopped || !store.db.open) return undefined;
+    try {
+      const result = purgeExpired(store.db, clock.now(), retentionDays);
+      log.info('retention purge', { retentionDays, ...result });
+      return result;
+    } catch (error) {
+      log.error('retention purge failed; will retry at the next run', {
+        retentionDays,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return undefined;
+    }
+  }
+
+  runNow();
+  const cancel = (options.schedule ?? intervalScheduler)(() => void runNow(), intervalMs);
+  return {
+    runNow,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      cancel();
+    },
+  };
+}
