@@ -1,0 +1,88 @@
+/**
+ * The runner's answers to the outreach requests: domain availability (DNS
+ * behind the DomainAvailability port), broadcast count / queue / report and
+ * staff-marked registrations. Async, but only through ports.
+ */
+import { formatDateVi } from '../calendar.js';
+import { text, type Address, type Reply, type Text } from '../message.js';
+import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, OutreachRequest } from '../outreach.js';
+import type { ProgramData } from '../program.js';
+import type { Clock } from '../calendar.js';
+import { joinLines } from './lines.js';
+
+export type OutreachDeps = {
+  readonly followups?: FollowupStore;
+  readonly availability?: DomainAvailability;
+  readonly data: ProgramData;
+  readonly clock: Clock;
+};
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+function vnDate(iso: string): string {
+  return formatDateVi(new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
+}
+
+function filterText(filter: AudienceFilter): Text {
+  return text('broadcast.filter', { track: filter.track ?? text('broadcast.any_track'), locality: filter.locality ?? text('broadcast.any_locality') });
+}
+
+async function availabilityOf(domain: string, port: DomainAvailability | undefined): Promise<Availability> {
+  if (port === undefined) return 'unknown';
+  try {
+    return await port.check(domain);
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function availabilityReplies(domains: readonly string[], deps: OutreachDeps): Promise<Reply[]> {
+  const results = await Promise.all(domains.map((d) => availabilityOf(d, deps.availability)));
+  const lines = domains.map((domain, i) => text(`domain.avail_${results[i] ?? 'unknown'}`, { domain }));
+  const whois = deps.data.links.whois;
+  const footer = results.includes('unknown') ? text('domain.avail_footer_unknown', { whois }) : text('domain.avail_footer', { whois });
+  return [{ text: joinLines([...lines, footer]) }];
+}
+
+function needsStore(): Reply[] {
+  return [{ text: text('broadcast.unavailable') }];
+}
+
+export async function answerOutreach(request: OutreachRequest, from: Address, deps: OutreachDeps): Promise<Reply[]> {
+  if (request.type === 'domain_availability') return availabilityReplies(request.domains, deps);
+  const store = deps.followups;
+  if (store === undefined) return needsStore();
+  const now = deps.clock.now();
+  switch (request.type) {
+    case 'broadcast_count': {
+      const count = await store.countAudience(request.filter);
+      return [{ text: text('broadcast.dry_run', { count, filter: filterText(request.filter) }) }];
+    }
+    case 'broadcast_send': {
+      const queued = await store.enqueueBroadcast({ text: request.text, filter: request.filter, createdBy: from, now });
+      return [{ text: text('broadcast.queued', { count: queued.recipients, id: queued.id, filter: filterText(request.filter) }) }];
+    }
+    case 'broadcast_report': {
+      const last = await store.lastBroadcast();
+      if (last === undefined) return [{ text: text('broadcast.no_report') }];
+      const filter = { ...(last.track ? { track: last.track } : {}), ...(last.locality ? { locality: last.locality } : {}) };
+      const { id, recipients, delivered, failed, pending } = last;
+      return [{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: vnDate(last.createdAt), filter: filterText(filter) }) }];
+    }
+    case 'mark_registered': {
+      const { withDomain } = await store.recordStaffRegistration({ address: request.address, domain: request.domain, track: request.track, now });
+      return [{ text: text(withDomain ? 'domain.staff_marked' : 'domain.staff_marked_track_only', { address: request.address, domain: request.domain, track: request.track }) }];
+    }
+  }
+}
+
+/** Lines for /mydata: pending reminders, news opt-in and registrations. */
+export async function outreachDataLines(address: Address, store: FollowupStore | undefined): Promise<Text[]> {
+  if (store === undefined) return [];
+  const summary = await store.summaryOf(address);
+  return [
+    ...summary.pending.map((p) => text('followup.mydata_pending', { date: vnDate(p.dueAt), kind: text(`followup.kind_${p.kind}`) })),
+    ...(summary.news ? [text('followup.mydata_news')] : []),
+    ...summary.registrations.map((r) => text('domain.mydata_registration', { date: vnDate(r.createdAt), domain: r.domain ?? r.track })),
+  ];
+}

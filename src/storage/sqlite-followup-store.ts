@@ -1,0 +1,131 @@
+/**
+ * FollowupStore over SQLite: the job's queue (due, markSent, markFailed),
+ * news audiences and broadcasts, staff-marked registrations and what
+ * /mydata shows. Turn writes (schedule, cancel, opt-in, a person's own
+ * registration) go through commitTurn (sqlite-outreach-writes.ts).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { foldToAscii } from '../core/domain-name/fold.js';
+import type { Address, Locale } from '../core/message.js';
+import type { Track } from '../core/eligibility/types.js';
+import type { AudienceFilter, BroadcastReport, DueFollowup, FollowupKind, FollowupStore } from '../core/outreach.js';
+import { prepareRegistrationQueries } from './sqlite-registrations.js';
+import { channelFromAddress } from './turn-rules.js';
+
+const PENDING = 'f.sent_at IS NULL AND f.failed_at IS NULL AND f.cancelled_at IS NULL';
+
+type DueRow = {
+  id: number; address: string; kind: string; track: string | null; deadline: string | null;
+  due_at: string; attempts: number; locale: string; text: string | null;
+};
+type ReportRow = {
+  id: number; created_at: string; track: string | null; locality: string | null;
+  recipients: number; delivered: number; failed: number; pending: number;
+};
+type AudienceRow = { address: string; locality: string | null; tracks: string | null };
+
+function sameLocality(a: string | null, b: string): boolean {
+  return a !== null && foldToAscii(a).replace(/\s+/g, ' ').trim() === foldToAscii(b).replace(/\s+/g, ' ').trim();
+}
+
+export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupStore {
+  const due = db.prepare<[string, number], DueRow>(
+    `SELECT f.id, f.address, f.kind, f.track, f.deadline, f.due_at, f.attempts, COALESCE(p.locale, 'vi') AS locale, b.announcement AS text
+     FROM followups f LEFT JOIN people p ON p.address = f.address LEFT JOIN broadcasts b ON b.id = f.broadcast_id
+     WHERE ${PENDING} AND f.due_at <= ? ORDER BY f.due_at, f.id LIMIT ?`,
+  );
+  const sent = db.prepare<[string, number]>('UPDATE followups SET sent_at = ?, attempts = attempts + 1, error = NULL WHERE id = ?');
+  const failed = db.prepare<[string, string, number]>('UPDATE followups SET failed_at = ?, attempts = attempts + 1, error = ? WHERE id = ?');
+  const retry = db.prepare<[string, string, number]>('UPDATE followups SET due_at = ?, attempts = attempts + 1, error = ? WHERE id = ?');
+  const audienceRows = db.prepare<[], AudienceRow>(
+    `SELECT n.address, p.locality,
+       (SELECT group_concat(DISTINCT c.track) FROM checks c WHERE c.address = n.address) AS tracks
+     FROM news_optins n JOIN people p ON p.address = n.address WHERE p.consent = 'granted' ORDER BY n.address`,
+  );
+  const insertBroadcast = db.prepare<[string, string | null, string | null, string | null, number, string]>(
+    'INSERT INTO broadcasts (announcement, track, locality, created_by, recipients, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertMessage = db.prepare<[string, string | null, number, string, string]>(
+    `INSERT INTO followups (address, kind, track, broadcast_id, due_at, created_at) VALUES (?, 'broadcast', ?, ?, ?, ?)`,
+  );
+  const report = db.prepare<[], ReportRow>(
+    `SELECT b.id, b.created_at, b.track, b.locality, b.recipients,
+       count(f.sent_at) AS delivered, count(f.failed_at) AS failed,
+       coalesce(sum(CASE WHEN ${PENDING} AND f.id IS NOT NULL THEN 1 ELSE 0 END), 0) AS pending
+     FROM broadcasts b LEFT JOIN followups f ON f.broadcast_id = b.id
+     WHERE b.id = (SELECT max(id) FROM broadcasts) GROUP BY b.id`,
+  );
+  const person = db.prepare<[string], { consent: string | null; referrer: string | null; locality: string | null }>(
+    'SELECT consent, referrer, locality FROM people WHERE address = ?',
+  );
+  const insertRegistration = db.prepare<[string | null, string, string, string | null, string | null, string | null, string]>(
+    `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'staff', ?)`,
+  );
+  const cancelReminders = db.prepare<[string, string]>(
+    `UPDATE followups AS f SET cancelled_at = ? WHERE f.address = ? AND f.kind IN ('remind', 'deadline') AND ${PENDING}`,
+  );
+  const pendingOf = db.prepare<[string], { kind: string; due_at: string }>(
+    `SELECT f.kind, f.due_at FROM followups f WHERE f.address = ? AND f.kind != 'broadcast' AND ${PENDING} ORDER BY f.due_at`,
+  );
+  const newsOf = db.prepare<[string], number>('SELECT count(*) FROM news_optins WHERE address = ?').pluck();
+  const registrationsOf = db.prepare<[string], { track: string; domain: string | null; created_at: string }>(
+    'SELECT track, domain, created_at FROM registrations WHERE address = ? ORDER BY created_at, id',
+  );
+  const registrations = prepareRegistrationQueries(db);
+
+  function audience(filter: AudienceFilter): string[] {
+    return audienceRows
+      .all()
+      .filter((r) => filter.track === undefined || (r.tracks ?? '').split(',').includes(filter.track))
+      .filter((r) => filter.locality === undefined || sameLocality(r.locality, filter.locality))
+      .map((r) => r.address);
+  }
+
+  function lastBroadcast(): BroadcastReport | undefined {
+    const row = report.get();
+    if (row === undefined) return undefined;
+    return {
+      id: row.id, createdAt: row.created_at, track: row.track as Track | null, locality: row.locality,
+      recipients: row.recipients, delivered: row.delivered, failed: row.failed, pending: row.pending,
+    };
+  }
+
+  const enqueue = db.transaction((text: string, filter: AudienceFilter, createdBy: string | null, now: string): BroadcastReport => {
+    const addresses = audience(filter);
+    const id = Number(insertBroadcast.run(text, filter.track ?? null, filter.locality ?? null, createdBy, addresses.length, now).lastInsertRowid);
+    for (const address of addresses) insertMessage.run(address, filter.track ?? null, id, now, now);
+    return { id, createdAt: now, track: filter.track ?? null, locality: filter.locality ?? null, recipients: addresses.length, delivered: 0, failed: 0, pending: addresses.length };
+  });
+
+  const staffMark = db.transaction((address: Address, domain: string, track: Track, now: string): { withDomain: boolean } => {
+    const row = person.get(address);
+    const consented = row?.consent === 'granted';
+    insertRegistration.run(consented ? address : null, channelFromAddress(address), track, consented ? domain : null, row?.referrer ?? null, row?.locality ?? null, now);
+    if (consented) cancelReminders.run(now, address);
+    return { withDomain: consented };
+  });
+
+  return {
+    due: (now, limit) =>
+      due.all(now.toISOString(), limit).map((r) => ({
+        id: r.id, address: r.address as Address, kind: r.kind as FollowupKind, track: r.track as Track | null,
+        deadline: r.deadline, dueAt: r.due_at, attempts: r.attempts, locale: r.locale as Locale, text: r.text,
+      }) satisfies DueFollowup),
+    markSent: (id, now) => void sent.run(now.toISOString(), id),
+    markFailed(id, now, error, retryAt) {
+      const detail = error.slice(0, 200);
+      if (retryAt === undefined) failed.run(now.toISOString(), detail, id);
+      else retry.run(retryAt.toISOString(), detail, id);
+    },
+    countAudience: (filter) => audience(filter).length,
+    enqueueBroadcast: ({ text, filter, createdBy, now }) => enqueue(text, filter, createdBy, now.toISOString()),
+    lastBroadcast,
+    recordStaffRegistration: ({ address, domain, track, now }) => staffMark(address, domain, track, now.toISOString()),
+    summaryOf: (address) => ({
+      pending: pendingOf.all(address).map((r) => ({ kind: r.kind as FollowupKind, dueAt: r.due_at })),
+      news: newsOf.get(address) === 1,
+      registrations: registrationsOf.all(address).map((r) => ({ track: r.track as Track, domain: r.domain, createdAt: r.created_at })),
+    }),
+    listRegistrations: (query = {}) => registrations.list(query),
+  };
+}
