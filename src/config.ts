@@ -28,7 +28,17 @@ const FIXES: Record<string, string> = {
   RETENTION_DAYS: 'Use a whole number of days, at least 30 (default 730, two years).',
   LOG_LEVEL: 'Use one of debug, info, warn, error.',
   LOG_SALT: 'Use a random string of at least 16 characters (e.g. from `openssl rand -hex 16`).',
+  ADMINS: 'List chat addresses separated by commas, e.g. telegram:12345,zalo:678 (a Telegram user id from @userinfobot).',
+  TELEGRAM_BOT_USERNAME: 'Give the bot\'s username from @BotFather without the @, e.g. TenMienVnBot (5–32 letters, digits or _).',
+  INVITE_DAYS: 'Use a whole number of days between 1 and 90 (default 7).',
+  TEST_USERS: 'List the chat addresses used for testing, separated by commas, e.g. telegram:12345,console:local; leave empty in production if nobody tests on it.',
 };
+
+/** "telegram:12345, zalo:678" → ['telegram:12345', 'zalo:678']; blank → []. */
+const addressList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((part) => part.trim()).filter((part) => part !== '') : []),
+  z.array(z.string().regex(/^(?:telegram|zalo|console):\S+$/)),
+);
 
 export const configSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('data/bot.sqlite'),
@@ -44,6 +54,13 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_SALT: optional(z.string().min(16)),
+  /** Staff admins (issue #7): may /invite, /referrer add, /staff, and everything team members may. */
+  ADMINS: addressList,
+  /** For referral deep links https://t.me/<username>?start=<code>; without it only the code and the Zalo text. */
+  TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{4,31}$/)),
+  INVITE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Test conversations (issue #11): their checks, funnel steps, feedback and registrations are never written. */
+  TEST_USERS: addressList,
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isIsoDate } from './core/calendar.js';
 import type { ProgramData } from './core/program.js';
+import { FAQ_INTENTS } from './core/flows/faq.js';
+import { handoffSchema, rulesSchema } from './data-rules.js';
+
+/** Every FAQ answer ends with its official source (data/program.json sources.faq). */
+const FAQ_SOURCE_TOPICS: readonly string[] = FAQ_INTENTS;
 
 const isoDate = z.string().refine(isIsoDate, 'expected a calendar date YYYY-MM-DD');
 const url = z.url({ protocol: /^https?$/ });
@@ -38,7 +43,19 @@ export const programSchema = z.object({
       groups: z.object({ youth: z.number().int().nonnegative(), businesses: z.number().int().nonnegative() }),
     }),
   }),
-  sources: z.object({ rules: z.string(), fees: z.string() }),
+  sources: z.object({
+    rules: z.string(),
+    fees: z.string(),
+    faq: z.record(z.string(), url).refine((map) => FAQ_SOURCE_TOPICS.every((topic) => topic in map), {
+      message: `needs a source URL for every FAQ topic: ${FAQ_SOURCE_TOPICS.join(', ')}`,
+    }),
+  }),
+  followups: z.object({
+    remindAfterDays: z.number().int().min(1).max(365).default(7),
+    deadlineDaysBefore: z.array(z.number().int().min(1).max(365)).default([30, 7]),
+  }).default({ remindAfterDays: 7, deadlineDaysBefore: [30, 7] }),
+  rules: rulesSchema,
+  handoff: handoffSchema,
 }) satisfies z.ZodType<ProgramData>;
 
 export function defaultDataDir(): string {

@@ -57,7 +57,18 @@ export function createI18n(dir: string = defaultLocalesDir()): I18n {
   });
   const keys = new Set(flattenKeys(readLocale(dir, 'vi')));
 
+  // Texts without params (labels, prompts) are rendered on every turn: remember them.
+  const plain = new Map<string, string>();
   const t: Translate = (locale, key, params) => {
+    if (params === undefined) {
+      const id = `${locale}\u0000${key}`;
+      let hit = plain.get(id);
+      if (hit === undefined) {
+        hit = instance.t(key, { lng: locale });
+        plain.set(id, hit);
+      }
+      return hit;
+    }
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params ?? {})) {
       values[name] = typeof value === 'object' ? t(locale, value.key, value.params) : value;

@@ -1,7 +1,9 @@
 /**
  * Structured logs, one JSON object per line on stderr. Addresses are hashed
  * with a secret salt (LOG_SALT), so a log never names a person; message text,
- * birth dates and phone numbers are never logged.
+ * birth dates and phone numbers are never logged. As a safety net, the raw
+ * address is also replaced inside every other string field (an error message
+ * that quotes it), and runs of 9+ digits (phone or ID numbers) become [number].
  */
 import { createHmac } from 'node:crypto';
 import type { Logger } from './core/runner.js';
@@ -19,6 +21,9 @@ export type LoggerOptions = {
 
 export type AppLogger = Logger & { debug(message: string, fields?: Record<string, unknown>): void };
 
+/** A phone number (0912345678, +84912345678) or a 12-digit citizen ID; timestamps never have 9 digits in a row. */
+const LONG_NUMBER = /\+?\d{9,}/g;
+
 export function hashAddress(address: string, salt: string): string {
   const [channel] = address.split(':', 1);
   return `${channel}:${createHmac('sha256', salt).update(address).digest('hex').slice(0, 12)}`;
@@ -30,11 +35,18 @@ export function createLogger(options: LoggerOptions): AppLogger {
   const now = options.now ?? (() => new Date());
   const emit = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < ORDER[options.level]) return;
+    const address = typeof fields['address'] === 'string' ? fields['address'] : undefined;
+    const hashed = address === undefined ? undefined : hashAddress(address, salt);
+    const scrub = (value: string): string => {
+      const unnamed = address === undefined || hashed === undefined || address.length < 3 ? value : value.split(address).join(hashed);
+      return unnamed.replace(LONG_NUMBER, '[number]');
+    };
     const safe: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(fields)) {
-      safe[key] = key === 'address' && typeof value === 'string' ? hashAddress(value, salt) : value;
+      if (key === 'address' && hashed !== undefined) safe[key] = hashed;
+      else safe[key] = typeof value === 'string' ? scrub(value) : value;
     }
-    write(JSON.stringify({ time: now().toISOString(), level, msg: message, ...safe }));
+    write(JSON.stringify({ time: now().toISOString(), level, msg: scrub(message), ...safe }));
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -5,7 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { createConfiguredAssistant } from './assistant.js';
-import { startChannels } from './channels/start-channels.js';
+import { startChannels, type RunningChannels } from './channels/start-channels.js';
+import { DEFAULT_RATE_LIMIT } from './core/rate-limit.js';
+import { startRetentionJob } from './jobs/retention-job.js';
+import { createDnsAvailability } from './channels/availability/dns-availability.js';
+import { createChannelSend } from './jobs/channel-send.js';
+import { createLateDeliver } from './jobs/deliver.js';
+import { startFollowupJob } from './jobs/followup-job.js';
+import { startQuarterlyReminderJob } from './jobs/quarterly-reminder.js';
+import { loadLocalities } from './localities.js';
+import { createStaffServices } from './staff-services.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Session } from './core/session.js';
 import { createLogger } from './log.js';
@@ -21,27 +30,77 @@ async function main(): Promise<void> {
   const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
   const store = openStore<Session>(config.DATABASE_PATH, { cache: DEFAULT_SESSION_CACHE, clock });
-  const { handle, i18n } = createConfiguredAssistant(config, { clock, sessions: store.sessions, records: store.records, log });
+  const relay = createLateDeliver();
+  const staff = createStaffServices(store.db, {
+    localities: loadLocalities(),
+    ...(config.TELEGRAM_BOT_USERNAME ? { botUsername: config.TELEGRAM_BOT_USERNAME } : {}),
+    inviteDays: config.INVITE_DAYS,
+    clock,
+  });
+  const { handle, i18n, program } = createConfiguredAssistant(config, {
+    clock,
+    sessions: store.sessions,
+    records: store.records,
+    log,
+    rateLimit: DEFAULT_RATE_LIMIT,
+    followups: store.followups,
+    availability: createDnsAvailability(),
+    isAdmin: (address) => config.ADMINS.includes(address),
+    staff,
+    handoffs: store.handoffs,
+    // Handoff relays need the channels, which start after the assistant: bound below.
+    deliver: relay.deliver,
+  });
+  const jobs: { stop(): unknown }[] = [startRetentionJob({ store, clock, retentionDays: config.RETENTION_DAYS, log })];
 
+  let running: RunningChannels | undefined;
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       log.info('shutting down', { reason });
-      await running.stop();
+      await Promise.allSettled(jobs.map((job) => job.stop()));
+      await running?.stop();
       store.close();
       log.info('stopped');
     })();
     return stopping;
   };
 
-  const running = await startChannels({
+  running = await startChannels({
     config,
     handle,
     i18n,
     log,
     onConsoleClosed: () => void shutdown('console closed'),
     localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE,
+    ...(program.handoff.staffChat ? { staffChat: program.handoff.staffChat } : {}),
   });
+  relay.attach(running.channels);
+  const send = createChannelSend(running.channels);
+  // Reminders and broadcasts go out through the channel each person used, at most 1 message/s
+  // (Zalo's safe pace; Telegram allows more).
+  jobs.push(
+    startFollowupJob({
+      store: store.followups,
+      clock,
+      program,
+      render: i18n.render,
+      log,
+      send,
+      ratePerSecond: 1,
+      intervalMs: 60_000,
+    }),
+    startQuarterlyReminderJob({
+      staff: staff.store,
+      clock,
+      render: i18n.render,
+      log,
+      send: async (address, messages) => {
+        const sent = await send(address, messages);
+        if (!sent.ok) throw new Error(`quarterly reminder not delivered: ${sent.error}`);
+      },
+    }),
+  );
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error: String(error) }));

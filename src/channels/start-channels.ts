@@ -21,6 +21,8 @@ export type StartChannelsDeps = {
   readonly onConsoleClosed: () => void;
   /** The person's language, for adapter-level notices (Zalo). */
   readonly localeOf: (address: Address) => Promise<Locale>;
+  /** data/program.json handoff.staffChat: a Telegram staff group whose "#H…" / "/reply" answers reach the engine (issue #11). */
+  readonly staffChat?: Address | null;
 };
 
 export type RunningChannels = { readonly channels: readonly Channel[]; stop(): Promise<void> };
@@ -35,6 +37,7 @@ export async function startChannels(deps: StartChannelsDeps): Promise<RunningCha
         handle,
         t: i18n.t,
         log,
+        ...(deps.staffChat ? { staffChat: deps.staffChat } : {}),
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
           ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT } }

@@ -14,12 +14,20 @@ import type { Session } from '../core/session.js';
 import { loadProgram } from '../data.js';
 import { createI18n } from '../i18n.js';
 import { createLogger } from '../log.js';
-import { openStore } from '../storage/index.js';
+import { openStore, type Store } from '../storage/index.js';
 import { runChat } from './commands/chat.js';
+import { runReportCommand } from './commands/reports.js';
+import type { StaffServices } from '../core/staff.js';
+import { loadLocalities } from '../localities.js';
+import { createIsAdmin, createStaffServices } from '../staff-services.js';
 import { runCheck } from './commands/check.js';
 import { runClassify } from './commands/classify.js';
 import { exportChecks } from './commands/export.js';
+import { exportRegistrations } from './commands/export-registrations.js';
+import { runBackup, runPurge, runRestore } from './commands/maintenance.js';
 import { formatStats } from './commands/stats.js';
+import { formatAssisted, formatFeedback, formatFunnel, isFunnelExport, runFunnelExport } from './commands/funnel.js';
+import { runBroadcastCli } from '../jobs/broadcast.js';
 
 const HELP = `Usage: npm run --silent cli -- <command> [options]
 
@@ -30,10 +38,32 @@ Commands:
   check                   Eligibility from JSON lines, e.g. {"track":"id.vn","birthDate":"2004-03-15"}.
   classify                Intent and entities from JSON lines, e.g. {"text":"em 19t co dc dk ko"}.
   export [--format json|csv] [--out FILE]
-                          Every stored check: channel, track, outcome, reason, referrer, locality, createdAt.
-  stats                   A summary of stored checks by track and outcome.
+                          Every stored check: channel, track, outcome, reason, referrer, locality, createdAt,
+                          assisted (entered by a helper in person), helper (credited helper without a code).
+  export --registrations [--format json|csv] [--out FILE]
+                          Every recorded registration: channel, track, referrer, locality, source, createdAt.
+  export --report quarterly [--quarter 2026-Q4] [--format xlsx|csv] [--out FILE]
+                          The team's quarterly report ("Kết quả, số lượng đăng ký thực hiện"), Vietnamese headings.
+  export --report candidates [--quarter 2026-Q4] [--format xlsx|csv] [--out FILE]
+                          "Danh sách đề xuất tham gia Chương trình": consented, eligible people (no birth dates, no IDs).
+  stats --quarter 2026-Q4 Breakdowns of a quarter: track/outcome, reason, locality, channel, referrer.
+  export --report funnel [--format json|csv] [--out FILE]
+                          The funnel: day, step, track, count (anonymous; how far people get in the bot).
+  stats                   A summary of stored checks by track and outcome, with registrations ("registered"),
+                          assisted checks and the 👍/👎 feedback.
+  stats --funnel          The same, plus the funnel: started → track chosen → question answered → result
+                          shown → next steps opened → registration reported, and where people drop off.
+  broadcast --dry-run [--track id.vn|biz.vn] [--locality X]
+                          Count the people who opted in to news and match; nothing is sent.
+  broadcast --text "..." [--track …] [--locality …]
+                          Queue an announcement; the running bot delivers it within the rate limit.
+  broadcast --report      Delivered / failed / pending of the last broadcast.
   zalo-login              Log the bot's Zalo account in: saves a QR image to scan with the bot's phone,
                           then stores the login at ZALO_SESSION_PATH (mode 0600).
+  backup <file>           Online copy of the database (safe while the bot runs), checked with integrity_check.
+  restore <file>          Replace the database with a backup. Stop the bot first; refuses while it runs.
+  purge                   Apply RETENTION_DAYS now: delete people and sessions inactive longer than that,
+                          anonymise older checks; prints the counts (the bot also does this daily).
   --help                  This text.
 
 Every command honours DATABASE_PATH (default data/bot.sqlite). See README.md.`;
@@ -58,8 +88,50 @@ const out = (line: string): void => {
 function openAssistant(config: Config, clock: Clock) {
   const store = openStore<Session>(config.DATABASE_PATH);
   const log = createLogger({ level: config.LOG_LEVEL, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
-  const { handle } = createConfiguredAssistant(config, { clock, sessions: store.sessions, records: store.records, log });
+  const { handle } = createConfiguredAssistant(config, {
+    clock,
+    sessions: store.sessions,
+    records: store.records,
+    log,
+    isAdmin: createIsAdmin(config.ADMINS),
+    staff: staffServices(store, config, clock),
+  });
   return { store, handle };
+}
+
+function staffServices(store: Store<Session>, config: Config, clock: Clock): StaffServices {
+  return createStaffServices(store.db, {
+    localities: loadLocalities(),
+    botUsername: config.TELEGRAM_BOT_USERNAME,
+    inviteDays: config.INVITE_DAYS,
+    clock,
+  });
+}
+
+/** `export --report …` / `stats --quarter …` (src/cli/commands/reports.ts), with the ward plan's Vietnamese headings. */
+async function runReports(command: 'export' | 'stats', args: readonly string[], config: Config, clock: Clock): Promise<number> {
+  const store = openStore<Session>(config.DATABASE_PATH);
+  const i18n = createI18n();
+  try {
+    await runReportCommand(command, args, {
+      staff: staffServices(store, config, clock),
+      records: store.records,
+      program: loadProgram(),
+      clock,
+      label: (t) => i18n.t('vi', t.key, t.params),
+      write: async (data, file) => {
+        if (file === undefined) {
+          process.stdout.write(data);
+          return;
+        }
+        await new Promise<void>((resolve, reject) => createWriteStream(file).on('error', reject).end(data, resolve));
+        process.stderr.write(`Wrote ${file}\n`);
+      },
+    });
+  } finally {
+    store.close();
+  }
+  return 0;
 }
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -72,7 +144,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   const clock = clockFrom(env);
   switch (command) {
     case 'check':
-      await runCheck(stdinLines(), { clock, window: loadProgram().program.window }, out);
+      {
+        const program = loadProgram();
+        await runCheck(stdinLines(), { clock, window: program.program.window, rules: program.rules }, out);
+      }
       return 0;
     case 'classify':
       await runClassify(stdinLines(), { clock }, out);
@@ -94,11 +169,15 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       return 0;
     }
     case 'export': {
-      const { values } = parseArgs({ args: [...rest], options: { format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
+      if (isFunnelExport(rest)) return runFunnelExport(rest, config.DATABASE_PATH);
+      if (rest.some((arg) => arg === '--report' || arg.startsWith('--report='))) return runReports('export', rest, config, clock);
+      const { values } = parseArgs({ args: [...rest], options: { format: { type: 'string', default: 'json' }, out: { type: 'string' }, registrations: { type: 'boolean' } } });
       if (values.format !== 'json' && values.format !== 'csv') throw new Error(`--format "${values.format}" is not supported. Use --format json or --format csv.`);
       const store = openStore<Session>(config.DATABASE_PATH);
       try {
-        const body = exportChecks(await store.records.listChecks(), values.format);
+        const body = values.registrations
+          ? exportRegistrations(await store.followups.listRegistrations(), values.format)
+          : exportChecks(await store.records.listChecks(), values.format);
         if (values.out) {
           await new Promise<void>((resolve, reject) => createWriteStream(values.out as string).on('error', reject).end(body, resolve));
           process.stderr.write(`Wrote ${values.out}\n`);
@@ -109,9 +188,32 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       return 0;
     }
     case 'stats': {
+      const funnel = rest.includes('--funnel');
+      if (rest.some((arg) => arg !== '--funnel')) return runReports('stats', rest, config, clock);
       const store = openStore<Session>(config.DATABASE_PATH);
       try {
-        process.stdout.write(formatStats(await store.records.countChecks()));
+        process.stdout.write(formatStats(await store.records.countChecks(), 'All checks', await store.records.countRegistrations()));
+        // Issue #11: assisted checks and feedback always; the funnel with --funnel.
+        process.stdout.write(`\n${formatAssisted(await store.analytics.assisted())}\n${formatFeedback(await store.analytics.feedback())}`);
+        if (funnel) process.stdout.write(`\n${formatFunnel(await store.analytics.funnel())}`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
+    case 'backup':
+    case 'restore':
+    case 'purge': {
+      const deps = { databasePath: config.DATABASE_PATH, retentionDays: config.RETENTION_DAYS, clock, out };
+      if (command === 'backup') await runBackup(rest, deps);
+      else if (command === 'restore') await runRestore(rest, deps);
+      else runPurge(deps);
+      return 0;
+    }
+    case 'broadcast': {
+      const store = openStore<Session>(config.DATABASE_PATH);
+      try {
+        await runBroadcastCli(rest, { store: store.followups, clock, out });
       } finally {
         store.close();
       }

@@ -25,6 +25,7 @@ export const C = {
   forgetNo: 'forget:no',
   myData: 'privacy:mydata',
   deleteData: 'privacy:delete',
+  withdraw: 'privacy:withdraw',
 } as const;
 
 /** FAQ answers are offered as `faq:<intent>`. */

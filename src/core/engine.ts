@@ -18,8 +18,15 @@ import { answerIntent } from './flows/intents.js';
 import { showMenu, showMore } from './flows/menu.js';
 import { reprompt } from './flows/reprompt.js';
 import { programClosed } from './flows/result.js';
-import { askForget, forget, keepData, showMyData } from './flows/privacy.js';
+import { askForget, askWithdraw, asksToWithdraw, forget, keepData, showMyData } from './flows/privacy.js';
 import { answerFaq, isFaq } from './flows/faq.js';
+import { answerLocality, chooseLocality, closeLocality } from './flows/locality.js';
+import { runStaffCommand } from './flows/staff-commands.js';
+import { onOutreachChoice, onOutreachStep, onOutreachText, runOutreachCommand } from './flows/outreach-routes.js';
+import { afterStep } from './flows/after-step.js';
+import { answerAssistedStep, chooseAssisted, runAssistCommand } from './flows/assisted.js';
+import { answerFeedbackStep, chooseFeedback } from './flows/feedback.js';
+import { answerHandoffStep, answerStaffReply, chooseHandoff } from './flows/handoff.js';
 
 export type { EngineDeps, Request } from './turn.js';
 
@@ -47,11 +54,13 @@ export function step(previous: Session | undefined, input: Input, deps: EngineDe
   };
   if ('choice' in input) onChoice(turn, input.choice);
   else onText(turn, input.text, previous === undefined);
+  afterStep(previous, turn);
   return { session: turn.session, replies: turn.replies, writes: turn.writes, requests: turn.requests };
 }
 
 function onChoice(turn: Turn, id: string): void {
   turn.session = { ...turn.session, misses: 0 };
+  closeLocality(turn);
   const pending = turn.session.step.flow === 'consent' ? turn.session.step.pending : undefined;
   if (id === C.consentYes) return grantConsent(turn, pending);
   if (id === C.consentNo) return declineConsent(turn, pending);
@@ -63,9 +72,11 @@ function onChoice(turn: Turn, id: string): void {
   if (id === C.langVi || id === C.langEn) return setLocale(turn, id.slice('lang:'.length));
   if (id === C.myData) return showMyData(turn);
   if (id === C.deleteData) return askForget(turn);
+  if (id === C.withdraw) return askWithdraw(turn);
   if (id === C.forgetYes) return forget(turn);
   if (id === C.forgetNo) return keepData(turn);
-  if (chooseIdvn(turn, id) || chooseBizvn(turn, id)) return;
+  if (chooseIdvn(turn, id) || chooseBizvn(turn, id) || onOutreachChoice(turn, id) || chooseLocality(turn, id)) return;
+  if (chooseAssisted(turn, id) || chooseHandoff(turn, id) || chooseFeedback(turn, id)) return;
   if (id.startsWith('faq:')) {
     const intent = id.slice('faq:'.length);
     if (isFaq(intent)) return answerFaq(turn, intent, false);
@@ -82,12 +93,22 @@ function onText(turn: Turn, raw: string, isNew: boolean): void {
     say(turn, turn.input.meta?.media ? 'common.unsupported_media' : 'common.empty');
     return reprompt(turn);
   }
-  if (text.startsWith('/') && runCommand(turn, text)) return;
+  if (answerStaffReply(turn, text)) return;
+  if (text.startsWith('/') && (runOutreachCommand(turn, text) || runStaffCommand(turn, text) || runAssistCommand(turn, text) || runCommand(turn, text))) return;
   const typed = resolveTypedChoice(text, turn.session.offered, turn.session.locale, turn.deps.label);
   if (typed) return onChoice(turn, typed.id);
+  if (asksToWithdraw(text)) return askWithdraw(turn);
   const understood = turn.deps.understand(text, turn.today);
   adoptReferrer(turn, understood.signals.referralCode);
-  if (inFlow(turn, understood)) return;
+  if (
+    answerLocality(turn, text, understood) ||
+    onOutreachStep(turn, text, understood) ||
+    answerAssistedStep(turn, understood) ||
+    answerHandoffStep(turn, text, understood.signals.yesNo) ||
+    answerFeedbackStep(turn, text, understood) ||
+    inFlow(turn, understood) ||
+    onOutreachText(turn, text)
+  ) return;
   if (isNew && understood.signals.referralCode !== undefined && understood.intent !== 'check_idvn' && understood.intent !== 'check_bizvn') {
     return showMenu(turn, 'common.welcome');
   }

@@ -5,8 +5,11 @@
  */
 import type { Address, ChannelName, Locale, Outgoing } from './message.js';
 import type { Outcome, Reason, Track } from './eligibility/types.js';
+import type { OutreachWrite, RegistrationCountRow } from './outreach.js';
+import type { AnalyticsWrite } from './funnel.js';
 
 export type { Clock } from './calendar.js';
+export type { DomainAvailability, FollowupStore, OutreachWrite, RegistrationCountRow } from './outreach.js';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -36,6 +39,10 @@ export type CheckRecord = {
   referrer: string | null;
   locality: string | null;
   createdAt: string;
+  /** Entered by a helper for someone present (assisted mode, issue #11); absent for ordinary checks. */
+  assisted?: true;
+  /** The helper credited, when the person consented and the helper has no referral code (then `referrer` is theirs). */
+  helper?: Address | null;
 };
 
 /** A write the engine asks for; the runner hands a turn's writes to the store in one transaction. */
@@ -50,9 +57,19 @@ export type Write =
       locality: string | null;
       /** No consent: keep an anonymous count only (address stored as null). */
       anonymous: boolean;
+      /** Assisted mode (issue #11): stored without an address whatever `anonymous` says. */
+      assisted?: true;
+      /** Assisted, with the person's consent: the helper to credit; the store puts their referral code in `referrer` when they have one. */
+      helper?: Address | null;
     }
-  /** Delete the person row and the session; their checks become anonymous counts. */
-  | { type: 'forget' };
+  /** Delete the person row and the session; their checks become anonymous counts (follow-ups deleted). */
+  | { type: 'forget' }
+  /** The commune/ward a consenting person named: set on the person and on their checks recorded without one. */
+  | { type: 'locality'; locality: string }
+  /** Follow-ups, news opt-in, registrations (src/core/outreach.ts). */
+  | OutreachWrite
+  /** Funnel steps and 👍/👎 feedback, anonymous counts (src/core/funnel.ts). */
+  | AnalyticsWrite;
 
 /** Conversation state persistence (grammY StorageAdapter shape). Values are JSON-serialisable. */
 export interface SessionStore<S> {
@@ -82,6 +99,8 @@ export interface RecordStore {
   listChecks(query?: CheckQuery): MaybePromise<CheckRecord[]>;
   countChecks(query?: CheckQuery): MaybePromise<CountRow[]>;
   checksOf(address: Address): MaybePromise<CheckRecord[]>;
+  /** Recorded registrations ("registered"), per track, referrer and locality; `channel` filters too. */
+  countRegistrations(query?: CheckQuery): MaybePromise<RegistrationCountRow[]>;
 }
 
 /** What a channel adapter gives the rest of the process. */

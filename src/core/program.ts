@@ -1,4 +1,6 @@
 import type { IsoDate } from './calendar.js';
+import type { EligibilityRules } from './eligibility/types.js';
+import type { HandoffData } from './handoff.js';
 
 /** Staff-editable program facts (data/program.json), validated by src/data.ts. */
 export type ProgramData = {
@@ -21,7 +23,14 @@ export type ProgramData = {
       groups: { youth: number; businesses: number };
     };
   };
-  sources: { rules: string; fees: string };
+  /** `faq`: the official source of each FAQ answer, by topic (`faq.<topic>`), shown as "Nguồn: …". */
+  sources: { rules: string; fees: string; faq: Readonly<Record<string, string>> };
+  /** Reminders after an eligible result: N days later, and days before an enterprise's last day. */
+  followups: { remindAfterDays: number; deadlineDaysBefore: readonly number[] };
+  /** The policy's numbers (ages, enterprise window), threaded into src/core/eligibility (issue #11). */
+  rules: EligibilityRules;
+  /** Where questions for a person go and when staff are on duty (issue #11). */
+  handoff: HandoffData;
 };
 
 /** Formats a VND amount the Vietnamese way: 250.000. */

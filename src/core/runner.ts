@@ -10,11 +10,21 @@ import { text } from './message.js';
 import type { RecordStore, SessionStore } from './ports.js';
 import { reviveSession, type Session } from './session.js';
 import { myDataReplies } from './flows/my-data.js';
+import { answerOutreach, outreachDataLines } from './flows/outreach-requests.js';
+import { isOutreachRequest, type DomainAvailability, type FollowupStore } from './outreach.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { answerStaffRequest } from './flows/staff-answers.js';
+import { isStaffRequest, type StaffRequest, type StaffServices } from './staff.js';
+import { todayInVietnam } from './calendar.js';
+import { isHandoffRequest, type Deliver, type HandoffStore } from './handoff.js';
+import { answerHandoff, type HandoffRelayDeps } from './handoff-relay.js';
+import { withoutCounts } from './test-traffic.js';
 
 export type Logger = {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  debug?(message: string, fields?: Record<string, unknown>): void;
 };
 
 export type RunnerDeps = {
@@ -23,10 +33,38 @@ export type RunnerDeps = {
   readonly engine: EngineDeps;
   readonly render: (replies: readonly Reply[], locale: Locale) => Outgoing[];
   readonly log: Logger;
+  /** Per-address token bucket across channels; over it, one `common.rate_limited` notice, then silence. */
+  readonly rateLimit?: RateLimitOptions;
+  /** Follow-ups, broadcasts, staff-marked registrations; without it those requests say "unavailable". */
+  readonly followups?: FollowupStore;
+  /** Domain availability (DNS in production); without it every name is "unknown" with the WHOIS link. */
+  readonly availability?: DomainAvailability;
+  /** Roles, referrers, stats and exports (issue #7); without it staff requests say "not available". */
+  readonly staff?: StaffServices;
+  /** Questions forwarded to staff (issue #11), the outbox; without it (or `deliver`) the person gets the contacts. */
+  readonly handoffs?: HandoffStore;
+  /** Sends outside a turn, for handoff relays; main.ts wires it to the channels (src/channels/late-deliver.ts). */
+  readonly deliver?: Deliver;
+  /** TEST_USERS: their checks, funnel steps, feedback and registrations are never written (src/core/test-traffic.ts). */
+  readonly isTestUser?: (address: Address) => boolean;
 };
 
 export function createRunner(deps: RunnerDeps): Handler {
   const queues = new Map<Address, Promise<unknown>>();
+  const outreachDeps = {
+    ...(deps.followups === undefined ? {} : { followups: deps.followups }),
+    ...(deps.availability === undefined ? {} : { availability: deps.availability }),
+  };
+  const relay: HandoffRelayDeps = {
+    handoffs: deps.handoffs,
+    deliver: deps.deliver,
+    render: deps.render,
+    localeOf: async (address) => reviveSession(await deps.sessions.read(address))?.locale ?? deps.engine.defaultLocale,
+    staffLocale: deps.engine.defaultLocale,
+    data: deps.engine.data,
+    clock: deps.engine.clock,
+    log: deps.log,
+  };
 
   async function turn(input: Input): Promise<Outgoing[]> {
     let locale: Locale = deps.engine.defaultLocale;
@@ -35,24 +73,82 @@ export function createRunner(deps: RunnerDeps): Handler {
       if (previous) locale = previous.locale;
       const result = step(previous, input, deps.engine);
       const replies = [...result.replies];
+      let inserted = 0;
       for (const request of result.requests) {
         if (request.type === 'my_data') {
-          const [person, checks] = await Promise.all([deps.records.getPerson(input.from), deps.records.checksOf(input.from)]);
-          replies.push(...myDataReplies(person, checks));
+          const [person, checks, outreach] = await Promise.all([
+            deps.records.getPerson(input.from),
+            deps.records.checksOf(input.from),
+            outreachDataLines(input.from, deps.followups),
+          ]);
+          replies.push(...myDataReplies(person, checks, outreach));
+        } else if (isOutreachRequest(request)) {
+          // Outreach answers go where the engine asked, before its closing prompt.
+          const answer = await answerOutreach(request, input.from, { ...outreachDeps, data: deps.engine.data, clock: deps.engine.clock });
+          replies.splice(request.at + inserted, 0, ...answer);
+          inserted += answer.length;
+        } else if (isHandoffRequest(request)) {
+          const answer = await answerHandoff(request, input.from, relay);
+          replies.splice(request.at + inserted, 0, ...answer);
+          inserted += answer.length;
+        } else if (isStaffRequest(request)) {
+          replies.push(...(await answerStaff(request, input.from, result.session.locale)));
         }
       }
-      await deps.records.commitTurn(input.from, result.session, result.writes, deps.engine.clock.now());
+      const writes = deps.isTestUser?.(input.from) === true ? withoutCounts(result.writes) : result.writes;
+      await deps.records.commitTurn(input.from, result.session, writes, deps.engine.clock.now());
+      deps.log.debug?.('turn', {
+        address: input.from,
+        kind: 'choice' in input ? 'choice' : 'text',
+        flow: result.session.step.flow,
+        replies: replies.length,
+        writes: result.writes.map((w) => w.type),
+      });
       return deps.render(replies, result.session.locale);
     } catch (error) {
-      deps.log.error('turn failed', { address: input.from, error: error instanceof Error ? error.message : String(error) });
+      deps.log.error('turn failed', { address: input.from, error: withoutInput(error, input) });
       return deps.render([{ text: text('common.error') }], locale);
     }
   }
 
+  /** Staff answers: tables in the staff member's language, report files in Vietnamese (the ward plan's headings). */
+  function answerStaff(request: StaffRequest, address: Address, locale: Locale): Promise<Reply[]> {
+    if (deps.staff === undefined) return Promise.resolve([{ text: text('staff.unavailable') }]);
+    const label = deps.engine.label;
+    return answerStaffRequest(request, {
+      address,
+      locale,
+      now: deps.engine.clock.now(),
+      today: todayInVietnam(deps.engine.clock),
+      data: deps.engine.data,
+      services: deps.staff,
+      countChecks: (query) => deps.records.countChecks(query),
+      t: (key, params) => label(text(key, params), locale),
+      tVi: (key, params) => label(text(key, params), 'vi'),
+      warn: (message, fields) => deps.log.warn(message, fields),
+    });
+  }
+
+  const limiter = deps.rateLimit === undefined ? undefined : createRateLimiter(deps.rateLimit, deps.engine.clock);
+
+  /** Over the limit: one friendly notice in the person's language (nothing is saved). */
+  async function slowDown(input: Input): Promise<Outgoing[]> {
+    deps.log.warn('rate limited', { address: input.from });
+    let locale: Locale = deps.engine.defaultLocale;
+    try {
+      locale = reviveSession(await deps.sessions.read(input.from))?.locale ?? locale;
+    } catch {
+      // The notice still goes out in the default language.
+    }
+    return deps.render([{ text: text('common.rate_limited') }], locale);
+  }
+
   /** One turn at a time per address, so two quick messages never interleave. */
   return (input) => {
+    const verdict = limiter?.take(input.from) ?? 'allow';
+    if (verdict === 'drop') return Promise.resolve([]);
     const previous = queues.get(input.from) ?? Promise.resolve();
-    const next = previous.then(() => turn(input));
+    const next = previous.then(() => (verdict === 'notify' ? slowDown(input) : turn(input)));
     const settled = next.catch(() => undefined);
     queues.set(input.from, settled);
     void settled.then(() => {
@@ -60,4 +156,12 @@ export function createRunner(deps: RunnerDeps): Handler {
     });
     return next;
   };
+}
+
+/** An error's message for the log, without the person's own words or address in it. */
+function withoutInput(error: unknown, input: Input): string {
+  let message = error instanceof Error ? error.message : String(error);
+  const typed = 'text' in input ? input.text.trim() : '';
+  if (typed.length >= 3) message = message.split(typed).join('[text]');
+  return message.split(input.from).join('[address]');
 }

@@ -2,13 +2,17 @@
  * The conversation state kept per address. It is persisted as JSON, so it
  * holds only what the bot may keep: never a birth date, an ID number or the
  * text of a message. A finished check keeps its outcome, not its inputs.
+ * One exception: a question the person wants forwarded to staff stays in
+ * the `handoff` step until it is forwarded or they move on (issue #11).
  */
+import type { IsoDate } from './calendar.js';
 import type { Choice, Locale } from './message.js';
 import type { Consent } from './ports.js';
 import type { Outcome, Reason, Track } from './eligibility/types.js';
 import type { BusinessType } from './nlu/types.js';
 
-export type PendingCheck = { track: Track; outcome: Outcome; reason: Reason };
+/** `deadline`: an eligible enterprise's last day (never a person's birth date), for deadline reminders. */
+export type PendingCheck = { track: Track; outcome: Outcome; reason: Reason; deadline?: IsoDate };
 
 export type Step =
   | { flow: 'menu' }
@@ -18,7 +22,24 @@ export type Step =
   | { flow: 'bizvn'; ask: 'certificate'; businessType: BusinessType }
   /** A result was shown; consent to store it is asked once. */
   | { flow: 'consent'; pending: PendingCheck }
-  | { flow: 'forget'; ask: 'confirm' };
+  | { flow: 'forget'; ask: 'confirm' }
+  /** Waiting for a full name / business name (never stored) or a domain to check. */
+  | { flow: 'domain'; track: Track }
+  /** The one follow-up question after an eligible result (consent granted). */
+  | { flow: 'followup'; track: Track; deadline?: IsoDate }
+  /** "Đã đăng ký" without the domain: which one? */
+  | { flow: 'registered' }
+  /** Assisted mode (issue #11, flows/assisted.ts): which check next, the person's consent said aloud, what now. */
+  | { flow: 'assisted'; ask: 'track' | 'next' }
+  | { flow: 'assisted'; ask: 'consent'; pending: PendingCheck }
+  /**
+   * Handoff to a person (flows/handoff.ts). `question` is the person's own words, kept only until
+   * they say yes (forwarded, then dropped) or move on (dropped): never written anywhere else.
+   */
+  | { flow: 'handoff'; ask: 'question' }
+  | { flow: 'handoff'; ask: 'confirm'; question: string }
+  /** After 👍/👎: the optional comment; only a category is kept (flows/feedback.ts). */
+  | { flow: 'feedback'; track: Track; helpful: boolean };
 
 export type Session = {
   v: 1;
@@ -31,6 +52,18 @@ export type Session = {
   offered: Choice[];
   /** Consecutive turns the bot did not understand. */
   misses: number;
+  /** The follow-up question was asked once already (it is asked only once). */
+  followupAsked?: boolean;
+  /** Tracks this person said they registered (not the domain), so a claim is counted once. */
+  registered?: Track[];
+  /** The locality question was asked once already (it is asked only once). */
+  localityAsked?: boolean;
+  /** The locality question is open: the next typed text may answer it (flows/locality.ts). */
+  localityOpen?: boolean;
+  /** Assisted mode is on (a helper enters checks for people present); `n` checks done so far. */
+  assist?: { n: number };
+  /** A result was just recorded: "Thông tin có hữu ích không?" goes with the menu that follows (`asked` once it went). */
+  feedback?: { track: Track; asked: boolean };
 };
 
 export const SESSION_VERSION = 1;

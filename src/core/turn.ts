@@ -3,12 +3,16 @@
  * offer choices and ask for writes. The engine turns it into a StepResult.
  */
 import type { Clock, IsoDate } from './calendar.js';
-import type { Choice, Input, Locale, Reply, Text } from './message.js';
+import type { Address, Choice, Input, Locale, Reply, Text } from './message.js';
 import { text } from './message.js';
 import type { Understand } from './nlu/types.js';
 import type { Write } from './ports.js';
+import type { OutreachRequest } from './outreach.js';
 import type { ProgramData } from './program.js';
 import type { Session } from './session.js';
+import type { LocalityIndex } from './locality/match.js';
+import type { StaffDirectory, StaffRequest } from './staff.js';
+import type { HandoffRequest } from './handoff.js';
 
 export type EngineDeps = {
   readonly clock: Clock;
@@ -20,10 +24,16 @@ export type EngineDeps = {
   readonly retentionDays: number;
   /** The language of a new conversation when the platform gives no hint. */
   readonly defaultLocale: Locale;
+  /** Staff who may /broadcast and /registered (ADMINS); nobody when absent. */
+  readonly isAdmin?: (address: Address) => boolean;
+  /** Team members and referrers (storage, read synchronously); without it nobody is staff and no referral code is known. */
+  readonly staff?: StaffDirectory;
+  /** The province's communes for the locality question; without it the question is not asked. */
+  readonly localities?: LocalityIndex;
 };
 
 /** Things only the runner can do (they need storage reads); it appends their replies. */
-export type Request = { type: 'my_data' };
+export type Request = { type: 'my_data' } | OutreachRequest | StaffRequest | HandoffRequest;
 
 export type Turn = {
   session: Session;

@@ -95,5 +95,6 @@ export function withSessionCache<S>(records: RecordStore, cache: CachedSessionSt
     listChecks: (query) => records.listChecks(query),
     countChecks: (query) => records.countChecks(query),
     checksOf: (address) => records.checksOf(address),
+    countRegistrations: (query) => records.countRegistrations(query),
   };
 }

@@ -8,7 +8,7 @@ import type { Address } from '../core/message.js';
 import type { CheckQuery, CheckRecord, CountRow } from '../core/ports.js';
 import type { Outcome, Track } from '../core/eligibility/types.js';
 import { assertCheckQuery } from './check-query.js';
-import { CHECK_COLUMNS, toCheck, type CheckRow } from './sqlite-rows.js';
+import { CHECK_SELECT, toCheck, type CheckRow } from './sqlite-rows.js';
 
 type CountSqlRow = { track: string; outcome: string; count: number };
 
@@ -43,7 +43,7 @@ export function prepareCheckQueries(db: BetterSqlite3.Database): CheckQueries {
   const listCache = new Map<string, BetterSqlite3.Statement<string[], CheckRow>>();
   const countCache = new Map<string, BetterSqlite3.Statement<string[], CountSqlRow>>();
   const ofAddress = db.prepare<[string], CheckRow>(
-    `SELECT ${CHECK_COLUMNS} FROM checks WHERE address = ? ORDER BY created_at, id`,
+    `SELECT ${CHECK_SELECT} FROM checks WHERE address = ? ORDER BY created_at, id`,
   );
 
   function cached<R>(
@@ -64,7 +64,7 @@ export function prepareCheckQueries(db: BetterSqlite3.Database): CheckQueries {
       assertCheckQuery(query);
       const { key, where, params } = filter(query);
       const statement = cached(listCache, key, () =>
-        `SELECT ${CHECK_COLUMNS} FROM checks ${where} ORDER BY created_at, id`,
+        `SELECT ${CHECK_SELECT} FROM checks ${where} ORDER BY created_at, id`,
       );
       return statement.all(...params).map(toCheck);
     },

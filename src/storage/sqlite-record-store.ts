@@ -13,6 +13,9 @@ import { StorageError, serialiseState } from './errors.js';
 import { prepareCheckQueries } from './sqlite-check-queries.js';
 import { fromPerson, prepareCheckInsert, toPerson, type PersonRow } from './sqlite-rows.js';
 import { prepareSessionStatements } from './sqlite-session-store.js';
+import { prepareOutreachWrites } from './sqlite-outreach-writes.js';
+import { prepareRegistrationQueries } from './sqlite-registrations.js';
+import { prepareFunnelWrites } from './sqlite-funnel-writes.js';
 import { applyPersonPatch, channelFromAddress } from './turn-rules.js';
 
 export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore {
@@ -26,9 +29,13 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
   );
   const deletePerson = db.prepare<[string]>('DELETE FROM people WHERE address = ?');
   const anonymiseChecks = db.prepare<[string]>('UPDATE checks SET address = NULL WHERE address = ?');
+  const localiseChecks = db.prepare<[string, string]>('UPDATE checks SET locality = ? WHERE address = ? AND locality IS NULL');
   const insertCheck = prepareCheckInsert(db);
   const sessions = prepareSessionStatements(db);
   const queries = prepareCheckQueries(db);
+  const outreach = prepareOutreachWrites(db);
+  const registrations = prepareRegistrationQueries(db);
+  const analytics = prepareFunnelWrites(db);
 
   function getPerson(address: Address): Person | undefined {
     const row = selectPerson.get(address);
@@ -41,6 +48,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
         upsertPerson.run(fromPerson(applyPersonPatch(address, getPerson(address), write.patch, now)));
         return;
       case 'check':
+        if (write.assisted === true) return analytics.assistedCheck(channel, write, now);
         insertCheck.run({
           address: write.anonymous ? null : address,
           channel,
@@ -56,6 +64,22 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
         deletePerson.run(address);
         sessions.remove(address);
         anonymiseChecks.run(address);
+        outreach.forget(address);
+        analytics.forget(address);
+        return;
+      case 'locality':
+        upsertPerson.run(fromPerson(applyPersonPatch(address, getPerson(address), { locality: write.locality }, now)));
+        localiseChecks.run(write.locality, address);
+        return;
+      case 'followups':
+      case 'followups_cancel':
+      case 'news':
+      case 'registration':
+        outreach.apply(address, channel, write, now);
+        return;
+      case 'funnel':
+      case 'feedback':
+        analytics.apply(write, now);
         return;
       default: {
         const unknown: never = write;
@@ -83,5 +107,6 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
     listChecks: (query = {}) => queries.list(query),
     countChecks: (query = {}) => queries.count(query),
     checksOf: (address) => queries.of(address),
+    countRegistrations: (query = {}) => registrations.count(query),
   };
 }

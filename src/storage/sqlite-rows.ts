@@ -28,9 +28,14 @@ export type CheckRow = {
   referrer: string | null;
   locality: string | null;
   created_at: string;
+  /** Read back only (migration 004); inserts of ordinary checks leave the defaults. */
+  assisted?: number;
+  helper?: string | null;
 };
 
 export const CHECK_COLUMNS = 'address, channel, track, outcome, reason, referrer, locality, created_at';
+/** What reads select: the inserted columns plus the assisted-mode ones (issue #11). */
+export const CHECK_SELECT = `${CHECK_COLUMNS}, assisted, helper`;
 
 const INSERT_CHECK_SQL = `INSERT INTO checks (${CHECK_COLUMNS})
   VALUES (@address, @channel, @track, @outcome, @reason, @referrer, @locality, @created_at)`;
@@ -75,6 +80,7 @@ export function toCheck(row: CheckRow): CheckRecord {
     referrer: row.referrer,
     locality: row.locality,
     createdAt: row.created_at,
+    ...(row.assisted === 1 ? { assisted: true as const, helper: (row.helper ?? null) as Address | null } : {}),
   };
 }
 

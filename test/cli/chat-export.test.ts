@@ -30,11 +30,11 @@ describe('CLI contracts: chat --jsonl, export, stats', () => {
     const exported = await runCli(['export', '--format', 'json'], '', { DATABASE_PATH: db });
     const rows = JSON.parse(exported.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toEqual({ channel: 'console', track: 'id.vn', outcome: 'eligible', reason: 'idvn_age_in_range', referrer: null, locality: null, createdAt: '2026-11-23T02:00:00.000Z' });
+    expect(rows[0]).toEqual({ channel: 'console', track: 'id.vn', outcome: 'eligible', reason: 'idvn_age_in_range', referrer: null, locality: null, createdAt: '2026-11-23T02:00:00.000Z', assisted: false, helper: null });
     expect(rows[1]).toMatchObject({ track: 'biz.vn', outcome: 'eligible', reason: 'bizvn_household_certified' });
 
     const csv = await runCli(['export', '--format', 'csv'], '', { DATABASE_PATH: db });
-    expect(csv.stdout.split('\r\n')[0]).toBe('channel,track,outcome,reason,referrer,locality,createdAt');
+    expect(csv.stdout.split('\r\n')[0]).toBe('channel,track,outcome,reason,referrer,locality,createdAt,assisted,helper');
     expect(csv.stdout.split('\r\n').filter((l) => l !== '')).toHaveLength(3);
 
     const stats = await runCli(['stats'], '', { DATABASE_PATH: db });

@@ -11,6 +11,7 @@ import { assertCheckQuery } from '../../src/storage/check-query.js';
 import { StorageError, serialiseState } from '../../src/storage/errors.js';
 import { parseState } from '../../src/storage/sqlite-session-store.js';
 import { applyPersonPatch, channelFromAddress } from '../../src/storage/turn-rules.js';
+import { createMemoryOutreach } from './memory-outreach.js';
 
 export type MemoryStore<S> = { sessions: SessionStore<S>; records: RecordStore };
 
@@ -52,6 +53,9 @@ export function createMemoryStore<S>(): MemoryStore<S> {
   let people = new Map<Address, Person>();
   // Insertion order is id order; a stable sort by createdAt gives ORDER BY created_at, id.
   let checks: CheckRecord[] = [];
+  const outreach = createMemoryOutreach();
+  /** Funnel and feedback writes as given (the SQLite store aggregates them; reads are SQLite-only). */
+  let analytics: Write[] = [];
 
   function apply(address: Address, write: Write, now: string): void {
     switch (write.type) {
@@ -63,7 +67,7 @@ export function createMemoryStore<S>(): MemoryStore<S> {
       }
       case 'check': {
         const check: CheckRecord = {
-          address: write.anonymous ? null : address,
+          address: write.anonymous || write.assisted === true ? null : address,
           channel: channelFromAddress(address),
           track: write.track,
           outcome: write.outcome,
@@ -71,6 +75,8 @@ export function createMemoryStore<S>(): MemoryStore<S> {
           referrer: write.referrer,
           locality: write.locality,
           createdAt: now,
+          // Assisted (issue #11): no referrers here, so a credited helper is kept as `helper`.
+          ...(write.assisted === true ? { assisted: true as const, helper: write.helper ?? null } : {}),
         };
         assertValidCheck(check);
         checks.push(check);
@@ -79,7 +85,25 @@ export function createMemoryStore<S>(): MemoryStore<S> {
       case 'forget':
         people.delete(address);
         sessionRows.delete(address);
-        checks = checks.map((check) => (check.address === address ? { ...check, address: null } : check));
+        checks = checks.map((check) => (check.address === address ? { ...check, address: null } : check.helper === address ? { ...check, helper: null } : check));
+        outreach.forget(address);
+        return;
+      case 'locality': {
+        const person = applyPersonPatch(address, people.get(address), { locality: write.locality }, now);
+        assertValidPerson(person);
+        people.set(address, person);
+        checks = checks.map((check) => (check.address === address && check.locality === null ? { ...check, locality: write.locality } : check));
+        return;
+      }
+      case 'followups':
+      case 'followups_cancel':
+      case 'news':
+      case 'registration':
+        outreach.apply(address, write, now);
+        return;
+      case 'funnel':
+      case 'feedback':
+        analytics.push(write);
         return;
       default: {
         const unknown: never = write;
@@ -105,14 +129,16 @@ export function createMemoryStore<S>(): MemoryStore<S> {
     commitTurn(address, state, writes, now) {
       const stamp = now.toISOString();
       const json = state === null ? null : serialiseState(address, state);
-      const before = { sessionRows: new Map(sessionRows), people: new Map(people), checks: [...checks] };
+      const before = { sessionRows: new Map(sessionRows), people: new Map(people), checks: [...checks], analytics: [...analytics] };
+      const outreachBefore = outreach.snapshot();
       try {
         channelFromAddress(address);
         for (const write of writes) apply(address, write, stamp);
         if (json === null) sessionRows.delete(address);
         else sessionRows.set(address, json);
       } catch (error) {
-        ({ sessionRows, people, checks } = before);
+        ({ sessionRows, people, checks, analytics } = before);
+        outreach.restore(outreachBefore);
         throw error;
       }
     },
@@ -133,6 +159,7 @@ export function createMemoryStore<S>(): MemoryStore<S> {
       return [...counts.values()].sort((a, b) => compare(a.track, b.track) || compare(a.outcome, b.outcome));
     },
     checksOf: (address) => sorted(checks.filter((check) => check.address === address)),
+    countRegistrations: (query = {}) => outreach.countRegistrations(query),
   };
 
   return { sessions, records };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { conversation, type Conversation } from '../support/conversation.js';
+import { seedReferrers } from '../support/referrers.js';
 
 let chat: Conversation;
 afterEach(() => chat.app.close());
@@ -12,6 +13,7 @@ async function eligibleResult(c: Conversation): Promise<void> {
 describe('consent before recording', () => {
   it('with consent, the person and the check are stored — never the birth date', async () => {
     chat = conversation();
+    seedReferrers(chat.app.store.db, 'REF_doan-phuong_01');
     await chat.user('/start REF_doan-phuong_01');
     await chat.user('sinh 15/3/2004');
     await chat.choose('Đồng ý lưu');

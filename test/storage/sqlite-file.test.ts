@@ -106,8 +106,8 @@ describe('SQLite file', () => {
 
   it('has no column for birth dates, ID numbers, phone numbers or message text', () => {
     const db = openDatabase(file);
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-    expect(tables.sort()).toEqual(['checks', 'people', 'sessions']);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    expect(tables).toEqual(expect.arrayContaining(['checks', 'people', 'sessions']));
     const columns = tables.flatMap((table) =>
       (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => `${table}.${column.name}`),
     );

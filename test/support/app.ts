@@ -3,7 +3,8 @@
  * SQLite (`:memory:` unless a file is given) and a fixed clock.
  */
 import { createAssistant } from '../../src/assistant.js';
-import type { Handler, Locale } from '../../src/core/message.js';
+import type { Address, Handler, Locale } from '../../src/core/message.js';
+import type { DomainAvailability } from '../../src/core/outreach.js';
 import { understand } from '../../src/core/nlu/index.js';
 import type { Session } from '../../src/core/session.js';
 import { loadProgram } from '../../src/data.js';
@@ -11,6 +12,13 @@ import { createI18n, type I18n } from '../../src/i18n.js';
 import { createLogger } from '../../src/log.js';
 import { openStore, type Store } from '../../src/storage/index.js';
 import { fixedClock } from '../fakes/clock.js';
+import type { StaffServices } from '../../src/core/staff.js';
+import { loadLocalities, type Localities } from '../../src/localities.js';
+import { createStaffServices } from '../../src/staff-services.js';
+import { FakeDomainAvailability } from '../fakes/fake-domain-availability.js';
+import type { Deliver } from '../../src/core/handoff.js';
+import type { ProgramData } from '../../src/core/program.js';
+import { isTestUserIn } from '../../src/core/test-traffic.js';
 
 export type TestApp = {
   readonly handle: Handler;
@@ -18,21 +26,43 @@ export type TestApp = {
   readonly clock: ReturnType<typeof fixedClock>;
   readonly i18n: I18n;
   readonly logs: string[];
+  /** The staff side (issue #7) on the same database: seed referrers with staff.store.addReferrer. */
+  readonly staff: StaffServices;
   close(): void;
 };
 
 export const TEST_NOW = '2026-11-23T09:00:00+07:00';
 
 let sharedI18n: I18n | undefined;
+let sharedLocalities: Localities | undefined;
 
-export function createTestApp(options: { now?: string; file?: string; defaultLocale?: Locale; retentionDays?: number } = {}): TestApp {
+export type TestAppOptions = {
+  now?: string;
+  file?: string;
+  defaultLocale?: Locale;
+  retentionDays?: number;
+  /** Domain availability; default: a FakeDomainAvailability where every name is free. */
+  availability?: DomainAvailability;
+  /** Addresses that are admins (ADMINS). */
+  admins?: readonly Address[];
+  /** Program data instead of data/program.json (e.g. with a handoff staff chat set). */
+  program?: ProgramData;
+  /** TEST_USERS: conversations kept out of every count. */
+  testUsers?: readonly Address[];
+  /** Proactive sends for handoff relays; default: none (questions are not forwarded). */
+  deliver?: Deliver;
+};
+
+export function createTestApp(options: TestAppOptions = {}): TestApp {
   const clock = fixedClock(options.now ?? TEST_NOW);
   const store = openStore<Session>(options.file ?? ':memory:', { clock });
   const logs: string[] = [];
   sharedI18n ??= createI18n();
+  sharedLocalities ??= loadLocalities();
+  const staff = createStaffServices(store.db, { localities: sharedLocalities, inviteDays: 7, clock, botUsername: 'TenMienVnBot' });
   const handle = createAssistant({
     clock,
-    program: loadProgram(),
+    program: options.program ?? loadProgram(),
     i18n: sharedI18n,
     understand,
     sessions: store.sessions,
@@ -40,6 +70,14 @@ export function createTestApp(options: { now?: string; file?: string; defaultLoc
     log: createLogger({ level: 'debug', salt: 'test-salt-0123456789', write: (line) => logs.push(line) }),
     retentionDays: options.retentionDays ?? 730,
     defaultLocale: options.defaultLocale ?? 'vi',
+    followups: store.followups,
+    availability: options.availability ?? new FakeDomainAvailability(),
+    isAdmin: (address) => options.admins?.includes(address) === true,
+    staff,
+    localities: sharedLocalities.index,
+    handoffs: store.handoffs,
+    ...(options.deliver === undefined ? {} : { deliver: options.deliver }),
+    ...(options.testUsers === undefined ? {} : { isTestUser: isTestUserIn(options.testUsers) }),
   });
-  return { handle, store, clock, i18n: sharedI18n, logs, close: () => store.close() };
+  return { handle, store, clock, i18n: sharedI18n, logs, staff, close: () => store.close() };
 }

@@ -22,6 +22,16 @@ export function isAddressedToBot(message: Message, me: UserFromGetMe): boolean {
   });
 }
 
+/**
+ * The one exception to "groups get a notice" (issue #11): in the configured
+ * staff chat, a staff answer to a forwarded question ("#H12 …" or
+ * "/reply H12 …") goes to the engine under the group's own address.
+ */
+export function isStaffChatReply(chatId: number, text: string | undefined, staffChatId: number | undefined): boolean {
+  if (staffChatId === undefined || chatId !== staffChatId || text === undefined) return false;
+  return /^(?:#H\d|\/reply(?:@\w+)?(?:\s|$))/i.test(text.trim());
+}
+
 export function privateChatLink(me: UserFromGetMe): string {
   return `https://t.me/${me.username}`;
 }

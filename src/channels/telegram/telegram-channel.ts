@@ -7,7 +7,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
-import type { Address, ChannelName, Outgoing } from '../../core/message.js';
+import { parseAddress, type Address, type ChannelName, type Outgoing } from '../../core/message.js';
 import type { Channel } from '../../core/ports.js';
 import { ensureCallbackAnswered } from './callback-answer.js';
 import { setLocalizedCommands } from './commands.js';
@@ -40,6 +40,13 @@ export type TelegramChannel = Channel & {
   /** The underlying bot, for diagnostics. Do not add handlers to it. */
   readonly bot: Bot;
 };
+
+/** "telegram:-100123" → { staffChatId: -100123 }; anything else (a Zalo thread, nothing) → {}. */
+function staffChatIdOf(address: Address | undefined): { staffChatId?: number } {
+  const parsed = address === undefined ? undefined : parseAddress(address);
+  const id = Number(parsed?.id);
+  return parsed?.channel === 'telegram' && Number.isSafeInteger(id) ? { staffChatId: id } : {};
+}
 
 export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
   const { log, t } = deps;
@@ -88,6 +95,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       t,
       log,
       rateLimit: deps.rateLimit ?? { windowMs: 10_000, limit: 20 },
+      ...staffChatIdOf(deps.staffChat),
     }),
   );
   bot.catch(onError);

@@ -1,6 +1,6 @@
 /** What createTelegramChannel needs; everything comes in as an argument (nothing reads process.env). */
 import type { UserFromGetMe } from 'grammy/types';
-import type { Handler } from '../../core/message.js';
+import type { Address, Handler } from '../../core/message.js';
 import type { Translate } from '../../i18n.js';
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -41,6 +41,8 @@ export type TelegramChannelDeps = {
   readonly drainTimeoutMs?: number;
   /** getUpdates long-poll timeout in seconds. Default 30. */
   readonly pollTimeoutSeconds?: number;
+  /** The staff group (handoff.staffChat, "telegram:-100…"): staff answers there reach the engine (issue #11). */
+  readonly staffChat?: Address | undefined;
 };
 
 /** Result of a proactive send: failures are returned, not thrown (see `send`). */

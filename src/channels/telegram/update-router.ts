@@ -9,7 +9,7 @@ import { Composer, type Context } from 'grammy';
 import type { Handler } from '../../core/message.js';
 import type { Translate } from '../../i18n.js';
 import { describeError, isNotModifiedError } from './errors.js';
-import { isAddressedToBot, privateChatLink } from './group-chat.js';
+import { isAddressedToBot, isStaffChatReply, privateChatLink } from './group-chat.js';
 import { escapeHtml } from './html.js';
 import { sendOutgoing } from './send-outgoing.js';
 import { choiceToInput, localeOf, messageToInput, telegramAddress } from './to-input.js';
@@ -20,6 +20,8 @@ export type RouterDeps = {
   readonly t: Translate;
   readonly log: TelegramLog;
   readonly rateLimit: { readonly windowMs: number; readonly limit: number };
+  /** The staff group's chat id (data/program.json handoff.staffChat): its "#H…" / "/reply" messages reach the engine. */
+  readonly staffChatId?: number;
 };
 
 /** An album arrives as one message per item; the engine hears about it once. */
@@ -65,6 +67,15 @@ export function createUpdateRouter(deps: RouterDeps): Composer<Context> {
       else if (ctx.chat?.type === 'private') await ctx.reply(escapeHtml(text), { parse_mode: 'HTML' });
     },
   });
+
+  router
+    .chatType(['group', 'supergroup'])
+    .on('message:text')
+    .filter((ctx) => isStaffChatReply(ctx.chat.id, ctx.msg.text, deps.staffChatId))
+    .use(async (ctx) => {
+      const replies = await handle({ from: telegramAddress(ctx.chat.id), text: ctx.msg.text });
+      await sendOutgoing(ctx.api, ctx.chat.id, replies);
+    });
 
   const groups = router.chatType(['group', 'supergroup']);
   groups.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: notice(ctx, 'private_only') }));

@@ -9,9 +9,10 @@ import { z } from 'zod';
 import { isIsoDate, todayInVietnam } from '../../core/calendar.js';
 import type { Clock, IsoDate } from '../../core/calendar.js';
 import { checkEligibility, checkEnterpriseCode, checkHouseholdNumber, isInvalidFacts } from '../../core/eligibility/index.js';
-import type { CodeProblem, EligibilityInput, InvalidFacts, ProgramWindow } from '../../core/eligibility/index.js';
+import type { CodeProblem, EligibilityInput, EligibilityRules, InvalidFacts, ProgramWindow } from '../../core/eligibility/index.js';
 
-export type CheckDeps = { clock: Clock; window: ProgramWindow };
+/** `rules`: data/program.json `rules` (the policy's ages and enterprise window); RULES.md's numbers when absent. */
+export type CheckDeps = { clock: Clock; window: ProgramWindow; rules?: EligibilityRules };
 
 const EXAMPLE = '{"track":"id.vn","birthDate":"2004-03-15"}';
 
@@ -53,7 +54,7 @@ export function checkLine(line: string, deps: CheckDeps): string {
     const parsed = parseLine(line);
     if (typeof parsed === 'string') return error(parsed);
     const today = parsed.today ?? todayInVietnam(deps.clock);
-    const result = checkEligibility(parsed.input, today, deps.window);
+    const result = checkEligibility(parsed.input, today, deps.window, deps.rules);
     if (isInvalidFacts(result)) return error(describeInvalid(result, parsed.input, today));
     const { outcome, reason, until, from } = result;
     return toLine({ outcome, reason, ...(until === undefined ? {} : { until }), ...(from === undefined ? {} : { from }) });

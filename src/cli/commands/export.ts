@@ -1,12 +1,14 @@
 /**
  * `export --format json|csv`: every stored check with the fields
- * channel, track, outcome, reason, referrer, locality, createdAt (ISO).
+ * channel, track, outcome, reason, referrer, locality, createdAt (ISO),
+ * assisted (true when a helper entered it in person, issue #11) and helper
+ * (the credited helper's address when they have no referral code).
  */
 import type { CheckRecord } from '../../core/ports.js';
 
-export const EXPORT_FIELDS = ['channel', 'track', 'outcome', 'reason', 'referrer', 'locality', 'createdAt'] as const;
+export const EXPORT_FIELDS = ['channel', 'track', 'outcome', 'reason', 'referrer', 'locality', 'createdAt', 'assisted', 'helper'] as const;
 
-export function toExportRows(checks: readonly CheckRecord[]): Record<(typeof EXPORT_FIELDS)[number], string | null>[] {
+export function toExportRows(checks: readonly CheckRecord[]): Record<(typeof EXPORT_FIELDS)[number], string | boolean | null>[] {
   return checks.map((c) => ({
     channel: c.channel,
     track: c.track,
@@ -15,6 +17,8 @@ export function toExportRows(checks: readonly CheckRecord[]): Record<(typeof EXP
     referrer: c.referrer,
     locality: c.locality,
     createdAt: c.createdAt,
+    assisted: c.assisted === true,
+    helper: c.helper ?? null,
   }));
 }
 
@@ -33,5 +37,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 export function exportChecks(checks: readonly CheckRecord[], format: 'json' | 'csv'): string {
   const rows = toExportRows(checks);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  return toCsv(EXPORT_FIELDS, rows.map((r) => EXPORT_FIELDS.map((f) => r[f])));
+  return toCsv(EXPORT_FIELDS, rows.map((r) => EXPORT_FIELDS.map((f) => { const v = r[f]; return typeof v === 'boolean' ? String(v) : v; })));
 }

@@ -8,7 +8,7 @@ import { addYears, isIsoDate } from '../calendar.js';
 import type { IsoDate } from '../calendar.js';
 import type { BusinessType } from '../nlu/types.js';
 import type { InvalidFacts } from './idvn.js';
-import type { CheckResult } from './types.js';
+import { DEFAULT_RULES, type CheckResult, type EligibilityRules } from './types.js';
 
 export type BizvnFacts = {
   businessType?: BusinessType;
@@ -20,12 +20,12 @@ export type BizvnFacts = {
   dependentUnit?: boolean;
 };
 
-/** The last day an enterprise established on `establishedDate` is eligible. */
-export function bizvnLastDay(establishedDate: IsoDate): IsoDate {
-  return addYears(establishedDate, 1);
+/** The last day an enterprise established on `establishedDate` is eligible (`years` after it, 1 by default). */
+export function bizvnLastDay(establishedDate: IsoDate, years: number = DEFAULT_RULES.bizvnEnterpriseYears): IsoDate {
+  return addYears(establishedDate, years);
 }
 
-export function checkBizvn(facts: BizvnFacts, today: IsoDate): CheckResult | InvalidFacts {
+export function checkBizvn(facts: BizvnFacts, today: IsoDate, rules: EligibilityRules = DEFAULT_RULES): CheckResult | InvalidFacts {
   if (!isIsoDate(today)) return { invalid: 'impossible_date', field: 'today' };
   const { establishedDate } = facts;
   if (establishedDate !== undefined) {
@@ -35,7 +35,7 @@ export function checkBizvn(facts: BizvnFacts, today: IsoDate): CheckResult | Inv
   if (facts.dependentUnit === true) return notEligible('bizvn_dependent_unit');
   switch (facts.businessType) {
     case 'enterprise':
-      return enterprise(establishedDate, today);
+      return enterprise(establishedDate, today, rules.bizvnEnterpriseYears);
     case 'household':
       return household(facts.hasCertificate);
     default:
@@ -43,9 +43,9 @@ export function checkBizvn(facts: BizvnFacts, today: IsoDate): CheckResult | Inv
   }
 }
 
-function enterprise(establishedDate: IsoDate | undefined, today: IsoDate): CheckResult | InvalidFacts {
+function enterprise(establishedDate: IsoDate | undefined, today: IsoDate, years: number): CheckResult | InvalidFacts {
   if (establishedDate === undefined) return { invalid: 'missing', field: 'establishedDate' };
-  const until = bizvnLastDay(establishedDate);
+  const until = bizvnLastDay(establishedDate, years);
   if (today > until) return notEligible('bizvn_enterprise_over_year');
   return { track: 'biz.vn', outcome: 'eligible', reason: 'bizvn_enterprise_within_year', until };
 }

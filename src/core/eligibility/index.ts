@@ -6,7 +6,7 @@ import type { BizvnFacts } from './bizvn.js';
 import { checkIdvn } from './idvn.js';
 import type { IdvnFacts, InvalidFacts } from './idvn.js';
 import { isProgramOpen, programNotOpen } from './program-window.js';
-import type { CheckResult, ProgramWindow } from './types.js';
+import { DEFAULT_RULES, type CheckResult, type EligibilityRules, type ProgramWindow } from './types.js';
 
 export type EligibilityInput = ({ track: 'id.vn' } & IdvnFacts) | ({ track: 'biz.vn' } & BizvnFacts);
 
@@ -14,10 +14,11 @@ export function checkEligibility(
   input: EligibilityInput,
   today: IsoDate,
   window: ProgramWindow,
+  rules: EligibilityRules = DEFAULT_RULES,
 ): CheckResult | InvalidFacts {
   if (!isIsoDate(today)) return { invalid: 'impossible_date', field: 'today' };
   if (!isProgramOpen(window, today)) return programNotOpen(input.track);
-  return input.track === 'id.vn' ? checkIdvn(input, today) : checkBizvn(input, today);
+  return input.track === 'id.vn' ? checkIdvn(input, today, rules) : checkBizvn(input, today, rules);
 }
 
 export { checkIdvn, idvnFirstDay, idvnLastDay, isInvalidFacts, MIN_AGE, MAX_AGE, OLDEST_AGE, EARLIEST_BIRTH_YEAR } from './idvn.js';
@@ -27,5 +28,5 @@ export type { BizvnFacts } from './bizvn.js';
 export { checkEnterpriseCode, checkHouseholdNumber, enterpriseCheckDigit } from './tax-code.js';
 export type { CodeCheck, CodeKind, CodeProblem } from './tax-code.js';
 export { isProgramOpen, programNotOpen } from './program-window.js';
-export { REASONS, TRACKS } from './types.js';
-export type { CheckResult, Outcome, ProgramWindow, Reason, Track } from './types.js';
+export { DEFAULT_RULES, REASONS, TRACKS } from './types.js';
+export type { CheckResult, EligibilityRules, Outcome, ProgramWindow, Reason, Track } from './types.js';

@@ -35,3 +35,9 @@ export type CheckResult = {
 };
 
 export type ProgramWindow = { start: IsoDate; end: IsoDate };
+
+/** The policy's numbers (data/program.json `rules`): a change of ages or of the enterprise window is a data edit. */
+export type EligibilityRules = { idvnMinAge: number; idvnMaxAge: number; bizvnEnterpriseYears: number };
+
+/** RULES.md: id.vn from the 18th birthday to the day before the 24th; biz.vn within 1 year of establishment. */
+export const DEFAULT_RULES: EligibilityRules = { idvnMinAge: 18, idvnMaxAge: 23, bizvnEnterpriseYears: 1 };

@@ -35,7 +35,7 @@ export function askCertificate(turn: Turn): void {
 /** Runs the check if the facts suffice, else asks the next missing question. */
 function proceed(turn: Turn, facts: BizFacts): void {
   if (facts.dependentUnit || (facts.businessType === 'enterprise' && facts.establishedDate) || (facts.businessType === 'household' && facts.hasCertificate !== undefined)) {
-    const result = checkEligibility({ track: 'biz.vn', ...facts }, turn.today, turn.deps.data.program.window);
+    const result = checkEligibility({ track: 'biz.vn', ...facts }, turn.today, turn.deps.data.program.window, turn.deps.data.rules);
     if (!('invalid' in result)) return showResult(turn, result);
     if (facts.businessType === 'enterprise') return askEstablished(turn, `bizvn.invalid_${result.invalid}`);
   }

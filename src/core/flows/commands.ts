@@ -1,17 +1,20 @@
-/** Slash commands, the same on every channel: /start [payload], /menu, /help, /lang, /privacy, /mydata, /deletedata. */
+/** Slash commands, the same on every channel: /start [payload], /menu, /help, /lang, /privacy, /mydata, /deletedata, /withdraw. */
 import { C } from '../choices.js';
 import { choice, isLocale } from '../message.js';
 import { offer, say, write, type Turn } from '../turn.js';
 import { showMenu, showWelcome } from './menu.js';
-import { askForget, showMyData, showPrivacy } from './privacy.js';
+import { askForget, askWithdraw, showMyData, showPrivacy } from './privacy.js';
 
 /** A referral payload: 1–64 characters of [A-Za-z0-9_-] (Telegram deep-link rules). */
 export const REFERRAL_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function adoptReferrer(turn: Turn, code: string | undefined): void {
   if (code === undefined || !REFERRAL_CODE.test(code) || turn.session.referrer !== null) return;
-  turn.session = { ...turn.session, referrer: code };
-  if (turn.session.consent === 'granted') write(turn, { type: 'person', patch: { referrer: code } });
+  // Only a code staff created counts (so a typed "code 0905…" is never stored); others are ignored quietly.
+  const known = turn.deps.staff?.referrerCode(code);
+  if (known === undefined) return;
+  turn.session = { ...turn.session, referrer: known };
+  if (turn.session.consent === 'granted') write(turn, { type: 'person', patch: { referrer: known } });
 }
 
 export function setLocale(turn: Turn, value: string): void {
@@ -56,9 +59,17 @@ export function runCommand(turn: Turn, raw: string): boolean {
     case 'deletedata':
       askForget(turn);
       return true;
+    case 'withdraw':
+      askWithdraw(turn);
+      return true;
     default:
-      say(turn, 'common.unknown_command');
-      showMenu(turn);
+      unknownCommand(turn);
       return true;
   }
+}
+
+/** The answer to a command the bot does not know; staff commands give exactly this to everyone else. */
+export function unknownCommand(turn: Turn): void {
+  say(turn, 'common.unknown_command');
+  showMenu(turn);
 }

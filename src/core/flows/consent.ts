@@ -7,7 +7,10 @@ import { choice } from '../message.js';
 import type { PendingCheck } from '../session.js';
 import { nowIso, offer, say, write, type Turn } from '../turn.js';
 import { showMenu } from './menu.js';
+import { showEligibleMenu } from './domain-helper.js';
+import { afterEligible } from './followup.js';
 import { writeCheck } from './result.js';
+import { askLocality } from './locality-ask.js';
 
 export function grantConsent(turn: Turn, pending: PendingCheck | undefined): void {
   const { session } = turn;
@@ -24,6 +27,8 @@ export function grantConsent(turn: Turn, pending: PendingCheck | undefined): voi
   turn.session = { ...session, consent: 'granted' };
   if (pending) writeCheck(turn, pending, false);
   say(turn, 'consent.granted');
+  askLocality(turn);
+  if (pending?.outcome === 'eligible') return afterEligible(turn, pending);
   showMenu(turn);
 }
 
@@ -31,6 +36,7 @@ export function declineConsent(turn: Turn, pending: PendingCheck | undefined): v
   turn.session = { ...turn.session, consent: 'declined' };
   if (pending) writeCheck(turn, pending, true);
   say(turn, 'consent.declined');
+  if (pending?.outcome === 'eligible') return showEligibleMenu(turn, pending.track, 'common.menu_prompt');
   showMenu(turn);
 }
 

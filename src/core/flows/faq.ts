@@ -3,7 +3,9 @@
  * menu; in the middle of a check it is followed by the pending question.
  */
 import type { Intent } from '../nlu/types.js';
+import { text, type Text } from '../message.js';
 import { offer, say, type Turn } from '../turn.js';
+import { suggestChoice } from './outreach-choices.js';
 import { mainChoices } from './menu.js';
 import { resultParams } from './result.js';
 
@@ -41,9 +43,18 @@ export function faqParams(turn: Turn): Record<string, string> {
   };
 }
 
+/** The answer, ending with "Nguồn: <link>" from data/program.json `sources.faq` (staff-editable). */
+function withSource(turn: Turn, intent: Intent): { key: string; params: Text['params'] } {
+  const answer = text(`faq.${intent}`, faqParams(turn));
+  const source = turn.deps.data.sources.faq[intent];
+  return source === undefined ? { key: answer.key, params: faqParams(turn) } : { key: 'faq.with_source', params: { answer, source } };
+}
+
 /** `inFlow`: answer without replacing the pending question's choices. */
 export function answerFaq(turn: Turn, intent: Intent, inFlow: boolean): void {
-  const key = `faq.${intent}`;
-  if (inFlow) say(turn, key, faqParams(turn));
-  else offer(turn, key, mainChoices(), faqParams(turn));
+  const { key, params } = withSource(turn, intent);
+  if (inFlow) return say(turn, key, params);
+  // Naming rules come with the offer to suggest names.
+  const extra = intent === 'domain_name' ? [suggestChoice('id.vn'), suggestChoice('biz.vn')] : [];
+  offer(turn, key, [...extra, ...mainChoices()], params);
 }

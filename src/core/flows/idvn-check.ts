@@ -23,7 +23,7 @@ export function startIdvn(turn: Turn, u?: Understanding): void {
 }
 
 function runCheck(turn: Turn, facts: { birthDate?: string; age?: number; birthYear?: number; citizen?: boolean }): void {
-  const result = checkEligibility({ track: 'id.vn', ...facts }, turn.today, turn.deps.data.program.window);
+  const result = checkEligibility({ track: 'id.vn', ...facts }, turn.today, turn.deps.data.program.window, turn.deps.data.rules);
   if ('invalid' in result) {
     askBirth(turn, `idvn.invalid_${result.invalid}`);
     return;

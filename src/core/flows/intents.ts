@@ -13,6 +13,8 @@ import { mainChoices, showMenu, showWelcome } from './menu.js';
 import { showPrivacy } from './privacy.js';
 import { programClosed } from './result.js';
 import { reprompt } from './reprompt.js';
+import { answerStaffIntent } from './staff-commands.js';
+import { askForPerson, offerHandoffAfterMisses } from './handoff.js';
 
 /** Below this the bot asks which of the likely topics was meant. */
 export const CLARIFY_BELOW = 0.45;
@@ -28,6 +30,8 @@ function notUnderstood(turn: Turn, u: Understanding): void {
   const misses = turn.session.misses + 1;
   turn.session = { ...turn.session, misses };
   const likely = [u.intent, ...u.alternatives].flatMap((i) => choiceFor(i) ?? []).slice(0, 3);
+  // Twice in a row: with staff on duty, offer to forward the question to them (handoff.ts).
+  if (misses >= 2 && offerHandoffAfterMisses(turn)) return;
   if (misses >= 2) {
     say(turn, 'common.not_understood_twice', { hotline: turn.deps.data.contacts.hotline || '—', office: turn.deps.data.contacts.office });
   }
@@ -45,6 +49,7 @@ export function answerIntent(turn: Turn, u: Understanding): void {
   if ((u.intent === 'check_idvn' || u.intent === 'check_bizvn') && sure && programClosed(turn)) return;
   if (u.intent === 'check_idvn' && sure) return startIdvn(turn, u);
   if (u.intent === 'check_bizvn' && sure) return startBizvn(turn, u);
+  if (sure && answerStaffIntent(turn, u)) return;
   if (!sure || u.intent === 'out_of_scope' || u.intent === 'staff_stats') {
     if (u.intent === 'out_of_scope' && sure && !inFlow) {
       turn.session = { ...turn.session, misses: 0 };
@@ -63,6 +68,7 @@ export function answerIntent(turn: Turn, u: Understanding): void {
     showPrivacy(turn);
     return;
   }
+  if (u.intent === 'human' && askForPerson(turn, false)) return;
   if (isFaq(u.intent)) {
     answerFaq(turn, u.intent, inFlow);
     if (inFlow) {

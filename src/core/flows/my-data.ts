@@ -1,6 +1,6 @@
 /** What /mydata shows: everything stored about the person, in plain words. */
 import { formatDateVi } from '../calendar.js';
-import { choice, text, type Reply } from '../message.js';
+import { choice, text, type Reply, type Text } from '../message.js';
 import type { CheckRecord, Person } from '../ports.js';
 import { C } from '../choices.js';
 
@@ -8,7 +8,8 @@ function vnDate(iso: string): string {
   return formatDateVi(new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10));
 }
 
-export function myDataReplies(person: Person | undefined, checks: readonly CheckRecord[]): Reply[] {
+/** `extra`: lines about follow-ups, news and registrations (outreach-requests.ts). */
+export function myDataReplies(person: Person | undefined, checks: readonly CheckRecord[], extra: readonly Text[] = []): Reply[] {
   const actions = [choice(C.deleteData, 'privacy.delete_button'), choice(C.menu, 'menu.main')];
   if (!person) return [{ text: text('privacy.nothing_stored'), choices: [choice(C.menu, 'menu.main')] }];
   const lines = checks.map((c) =>
@@ -30,6 +31,7 @@ export function myDataReplies(person: Person | undefined, checks: readonly Check
       }),
     },
     ...lines.map((line) => ({ text: line })),
+    ...extra.map((line) => ({ text: line })),
     { text: list, choices: actions },
   ];
 }

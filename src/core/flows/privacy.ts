@@ -1,17 +1,39 @@
-/** /privacy, /mydata, /deletedata: the person's rights, on every channel. */
-import { C } from '../choices.js';
+/**
+ * /privacy, /mydata, /deletedata, /withdraw: the person's rights, on every channel.
+ * Withdrawing consent and deleting are one act here: everything stored about a
+ * person rests on their consent, so withdrawing deletes the person row (and
+ * what hangs on it), starts a fresh conversation and leaves their checks as
+ * anonymous counts.
+ */
+import { C, fold } from '../choices.js';
 import { choice } from '../message.js';
 import { newSession } from '../session.js';
 import { offer, say, write, type Turn } from '../turn.js';
+import { leaveConsentUnanswered } from './consent.js';
 import { showMenu } from './menu.js';
 
 export function showPrivacy(turn: Turn): void {
+  const withdraw = turn.session.consent === 'granted' ? [choice(C.withdraw, 'privacy.withdraw_button')] : [];
   offer(
     turn,
     'privacy.summary',
-    [choice(C.myData, 'privacy.mydata_button'), choice(C.deleteData, 'privacy.delete_button'), choice(C.menu, 'menu.main')],
+    [choice(C.myData, 'privacy.mydata_button'), ...withdraw, choice(C.deleteData, 'privacy.delete_button'), choice(C.menu, 'menu.main')],
     { days: turn.deps.retentionDays },
   );
+}
+
+const WITHDRAWAL = /\b(?:rut lai|rut|thu hoi|huy bo|huy|ngung|khong con)\s+(?:su\s+|loi\s+)?dong y\b|\b(?:withdraw|revoke)\b.*\bconsent\b/;
+
+/** "rút lại đồng ý", "hủy sự đồng ý", "withdraw my consent"… typed instead of /withdraw. */
+export function asksToWithdraw(typed: string): boolean {
+  return typed.length <= 120 && WITHDRAWAL.test(fold(typed));
+}
+
+/** Consent withdrawal: confirm, then the same erasure as /deletedata. */
+export function askWithdraw(turn: Turn): void {
+  leaveConsentUnanswered(turn);
+  turn.session = { ...turn.session, step: { flow: 'forget', ask: 'confirm' } };
+  offer(turn, 'privacy.confirm_withdraw', [choice(C.forgetYes, 'privacy.withdraw_yes'), choice(C.forgetNo, 'privacy.confirm_no')]);
 }
 
 export function showMyData(turn: Turn): void {

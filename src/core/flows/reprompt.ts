@@ -4,7 +4,11 @@ import { askCertificate, askEstablished, askType } from './bizvn-check.js';
 import { askConsentAgain } from './consent.js';
 import { askBirth } from './idvn-check.js';
 import { showMenu } from './menu.js';
+import { askName } from './domain-helper.js';
+import { askFollowup } from './followup.js';
 import { askForget } from './privacy.js';
+import { repromptAssisted } from './assisted.js';
+import { askCommentAgain } from './feedback.js';
 
 export function reprompt(turn: Turn): void {
   const current = turn.session.step;
@@ -20,5 +24,18 @@ export function reprompt(turn: Turn): void {
       return askForget(turn);
     case 'menu':
       return showMenu(turn);
+    case 'domain':
+      return askName(turn, current.track);
+    case 'followup':
+      return askFollowup(turn, current.track, current.deadline);
+    case 'registered':
+      return showMenu(turn);
+    case 'assisted':
+      return repromptAssisted(turn);
+    case 'handoff':
+      // The question is not asked again: the person moved on, so it is dropped.
+      return showMenu(turn);
+    case 'feedback':
+      return askCommentAgain(turn, current.track, current.helpful);
   }
 }

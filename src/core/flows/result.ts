@@ -10,10 +10,15 @@ import { formatVnd } from '../program.js';
 import type { PendingCheck } from '../session.js';
 import { offer, say, write, type Turn } from '../turn.js';
 import { showMenu } from './menu.js';
+import { afterEligible } from './followup.js';
+import { showAssistedResult } from './assisted.js';
+import { ruleLine, ruleParams } from './rule-source.js';
+import { funnelWrite } from '../funnel.js';
 
-function resultKey(result: CheckResult): string {
+export function resultKey(result: CheckResult): string {
   if (result.reason === 'idvn_age_in_range' && result.until === undefined) return 'result.idvn_age_in_range_no_date';
   if (result.reason === 'idvn_under_18' && result.from === undefined) return 'result.idvn_under_18_no_date';
+  if (result.reason === 'bizvn_enterprise_over_year' && result.until === undefined) return 'result.bizvn_enterprise_over_year_no_date';
   return `result.${result.reason}`;
 }
 
@@ -31,6 +36,7 @@ export function resultParams(turn: Turn): Record<string, string> {
     start: formatDateVi(data.program.window.start),
     end: formatDateVi(data.program.window.end),
     years: String(data.program.freeYears),
+    ...ruleParams(data),
   };
 }
 
@@ -47,11 +53,17 @@ export function showResult(turn: Turn, result: CheckResult): void {
   const params: Record<string, string> = { ...resultParams(turn) };
   if (result.until) params['until'] = formatDateVi(result.until);
   if (result.from) params['from'] = formatDateVi(result.from);
+  if (showAssistedResult(turn, result, params)) return;
+  write(turn, funnelWrite(turn, 'result_shown', result.track));
   say(turn, resultKey(result), params);
+  const rule = ruleLine(turn.deps.data, result.reason);
+  if (rule !== undefined) turn.replies.push({ text: rule });
   if (result.outcome === 'eligible') {
     say(turn, result.track === 'id.vn' ? 'result.next_steps_idvn' : 'result.next_steps_bizvn', params);
   }
-  record(turn, { track: result.track, outcome: result.outcome, reason: result.reason });
+  // An eligible enterprise's last day is kept for the deadline reminders (never an id.vn date: it would reveal a birthday).
+  const deadline = result.reason === 'bizvn_enterprise_within_year' && result.until ? { deadline: result.until } : {};
+  record(turn, { track: result.track, outcome: result.outcome, reason: result.reason, ...deadline });
 }
 
 function record(turn: Turn, pending: PendingCheck): void {
@@ -64,13 +76,16 @@ function record(turn: Turn, pending: PendingCheck): void {
     return;
   }
   writeCheck(turn, pending, consent !== 'granted');
+  if (pending.outcome === 'eligible') return afterEligible(turn, pending);
   showMenu(turn, 'result.what_next');
 }
 
 export function writeCheck(turn: Turn, pending: PendingCheck, anonymous: boolean): void {
   write(turn, {
     type: 'check',
-    ...pending,
+    track: pending.track,
+    outcome: pending.outcome,
+    reason: pending.reason,
     referrer: turn.session.referrer,
     locality: turn.session.locality,
     anonymous,

@@ -3,6 +3,9 @@
  * file `NNN-name.ts` and add it here; never edit a step that has shipped.
  */
 import { initMigration } from './001-init.js';
+import { staffMigration } from './002-staff.js';
+import { followupsMigration } from './003-followups.js';
+import { assistedMigration } from './004-assisted.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -11,6 +14,6 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

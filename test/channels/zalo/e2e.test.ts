@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
+import { seedReferrers } from '../../support/referrers.js';
 import { FakeZaloApi } from '../../fakes/fake-zalo-api.js';
 import { i18n, recordingLog, settle } from './kit.js';
 
@@ -116,6 +117,7 @@ describe('Zalo end to end', () => {
 
   it('a first message with a referral code ("ma GT: …") records the youth-union member as referrer', async () => {
     const { channel, store, say } = zaloApp();
+    seedReferrers(store.db, 'DTN_KIENAN_07');
     await channel.start();
     expect(await say('84905', 'ma GT: DTN_KIENAN_07')).toMatch(/Xin chào/);
     await say('84905', '1');
