@@ -2,6 +2,7 @@
  * Choice ids and the resolution of a typed answer to an offered choice:
  * "2", "số 2", "so 2." or the label itself, with or without diacritics.
  */
+import { foldWords as fold } from './fold.js';
 import { choice, type Choice, type Locale, type Text } from './message.js';
 
 export const C = {
@@ -33,15 +34,7 @@ export function faqChoice(intent: string): Choice {
   return choice(`faq:${intent}`, `menu.${intent}`);
 }
 
-export function fold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { foldWords as fold } from './fold.js';
 
 const NUMBER_ANSWER = /^(?:so|chon|option|number|lua chon)?\s*(\d{1,2})\s*$/;
 

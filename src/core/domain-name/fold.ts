@@ -1,16 +1,7 @@
-/**
- * Vietnamese text to the ASCII a domain label can use: combining marks
- * stripped, đ → d, lower case. "Nguyễn Văn An" → "nguyen van an".
- */
+/** Vietnamese text to the ASCII a domain label can use. */
+import { foldToAscii } from '../fold.js';
 
-export function foldToAscii(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
-}
+export { foldToAscii };
 
 /** True for a letter that is a–z once its Vietnamese diacritics are removed (ă, ê, ơ, đ…). */
 export function isAccentedLatin(char: string): boolean {

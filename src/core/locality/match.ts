@@ -5,6 +5,7 @@
  * never change the answer: where two names differ only by their marks
  * (Xã Cẩm Giang, Xã Cẩm Giàng) both are offered. Pure; the list comes in.
  */
+import { foldWords } from '../fold.js';
 import { distance } from 'fastest-levenshtein';
 
 export type LocalityType = 'xã' | 'phường' | 'đặc khu';
@@ -30,13 +31,7 @@ export const MAX_OPTIONS = 3;
 export const MAX_WORDS = 7;
 
 export function foldName(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldWords(value).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
 }
 
 const FILLER = /^(?:(?:toi|minh|em|anh|chi|nha|gia dinh|chung toi|con|dang|song|o|tai|thuoc|la|ben|khu vuc|dia ban|cho)\s+)+/;
