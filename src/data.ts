@@ -35,7 +35,13 @@ export const programSchema = z.object({
   registrars: z.array(z.object({ name: z.string().min(1), url })).min(1),
   contacts: z.object({ team: z.string(), hotline: z.string(), office: z.string(), hours: z.string() }),
   targets: z.object({
-    province: z.object({ period: z.string(), domains: z.number().int().nonnegative(), idvn: z.number().int().nonnegative() }),
+    province: z.object({
+      period: z.string(),
+      /** Progress toward the targets counts from this day (the plan's first day). */
+      from: isoDate,
+      domains: z.number().int().nonnegative(),
+      idvn: z.number().int().nonnegative(),
+    }),
     ward: z.object({
       deadline: isoDate,
       idvnShare: share,

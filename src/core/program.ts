@@ -15,7 +15,7 @@ export type ProgramData = {
   registrars: { name: string; url: string }[];
   contacts: { team: string; hotline: string; office: string; hours: string };
   targets: {
-    province: { period: string; domains: number; idvn: number };
+    province: { period: string; from: IsoDate; domains: number; idvn: number };
     ward: {
       deadline: IsoDate;
       idvnShare: { min: number; max: number };

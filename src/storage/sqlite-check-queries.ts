@@ -25,6 +25,11 @@ const FILTERS = [
   ['channel', 'channel = ?'],
 ] as const;
 
+/** Every (track, outcome) cell, in the order the GROUP BY query returns them. */
+const CELLS: readonly (readonly [Track, Outcome])[] = (['biz.vn', 'id.vn'] as const).flatMap((track) =>
+  (['eligible', 'not_eligible', 'undetermined'] as const).map((outcome) => [track, outcome] as const),
+);
+
 function filter(query: CheckQuery): { key: string; where: string; params: string[] } {
   const clauses: string[] = [];
   const params: string[] = [];
@@ -42,6 +47,11 @@ function filter(query: CheckQuery): { key: string; where: string; params: string
 export function prepareCheckQueries(db: BetterSqlite3.Database): CheckQueries {
   const listCache = new Map<string, BetterSqlite3.Statement<string[], CheckRow>>();
   const countCache = new Map<string, BetterSqlite3.Statement<string[], CountSqlRow>>();
+  const countCell = db
+    .prepare<[Track, Outcome, string, string], number>(
+      'SELECT count(*) FROM checks WHERE track = ? AND outcome = ? AND created_at >= ? AND created_at <= ?',
+    )
+    .pluck();
   const ofAddress = db.prepare<[string], CheckRow>(
     `SELECT ${CHECK_SELECT} FROM checks WHERE address = ? ORDER BY created_at, id`,
   );
@@ -70,6 +80,16 @@ export function prepareCheckQueries(db: BetterSqlite3.Database): CheckQueries {
     },
     count(query) {
       assertCheckQuery(query);
+      // The common case (a period, every track and channel): six range counts on the covering
+      // index (track, outcome, created_at) beat one GROUP BY over the period's rows.
+      if (query?.track === undefined && query?.channel === undefined) {
+        const from = query?.from ?? '0000';
+        const to = query?.to ?? '9999';
+        return CELLS.flatMap(([track, outcome]) => {
+          const count = countCell.get(track, outcome, from, to) ?? 0;
+          return count > 0 ? [{ track, outcome, count }] : [];
+        });
+      }
       const { key, where, params } = filter(query);
       const statement = cached(countCache, key, () =>
         `SELECT track, outcome, count(*) AS count FROM checks ${where}

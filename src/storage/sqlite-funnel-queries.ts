@@ -17,6 +17,13 @@ function bounds(range: DayRange = {}): [string, string] {
   return [range.from ?? FIRST_DAY, range.to ?? LAST_DAY];
 }
 
+/** The UTC instants of the first and last moment of a range of Vietnam days (so created_at's indexes apply). */
+function utcBounds(range: DayRange = {}): [string, string] {
+  const start = range.from === undefined ? FIRST_DAY : new Date(Date.parse(`${range.from}T00:00:00+07:00`)).toISOString();
+  const end = range.to === undefined ? LAST_DAY : new Date(Date.parse(`${range.to}T23:59:59.999+07:00`)).toISOString();
+  return [start, end];
+}
+
 /** AnalyticsQueries, answered synchronously (SQLite). */
 export type SqliteAnalyticsQueries = { [K in keyof AnalyticsQueries]: (range?: DayRange) => Awaited<ReturnType<AnalyticsQueries[K]>> };
 
@@ -30,7 +37,7 @@ export function createSqliteFunnelQueries(db: BetterSqlite3.Database): SqliteAna
   );
   const assisted = db.prepare<[string, string], { track: string; outcome: string; count: number; credited: number }>(
     `SELECT track, outcome, count(*) AS count, sum(referrer IS NOT NULL OR helper IS NOT NULL) AS credited
-     FROM checks WHERE assisted = 1 AND ${VN_DAY} BETWEEN ? AND ? GROUP BY track, outcome ORDER BY track, outcome`,
+     FROM checks WHERE assisted = 1 AND created_at >= ? AND created_at <= ? GROUP BY track, outcome ORDER BY track, outcome`,
   );
   return {
     funnel: (range) =>
@@ -38,7 +45,7 @@ export function createSqliteFunnelQueries(db: BetterSqlite3.Database): SqliteAna
     feedback: (range) =>
       feedback.all(...bounds(range)).map((r): FeedbackRow => ({ track: r.track as Track, helpful: r.helpful === 1, category: r.category as FeedbackCategory | null, count: r.count })),
     assisted: (range) =>
-      assisted.all(...bounds(range)).map((r): AssistedCount => ({ track: r.track as Track, outcome: r.outcome as Outcome, count: r.count, credited: r.credited })),
+      assisted.all(...utcBounds(range)).map((r): AssistedCount => ({ track: r.track as Track, outcome: r.outcome as Outcome, count: r.count, credited: r.credited })),
   };
 }
 

@@ -38,7 +38,8 @@ export function reportBaseName(kind: 'quarterly' | 'candidates', quarter?: Quart
 export async function quarterlyReport(quarter: Quarter, sources: ReportSources, today: IsoDate, t: Translate): Promise<ReportDocument> {
   const period = quarterPeriod(quarter);
   const bounds = boundsOf(period);
-  const sinceStart: Bounds = boundsOf({ from: sources.data.program.window.start, to: period.to });
+  // Progress toward the province's 2026–2030 targets counts from the plan's first day.
+  const sinceStart: Bounds = boundsOf({ from: sources.data.targets.province.from, to: period.to });
   const [rows, cumulative, names] = await Promise.all([
     sources.reports.stats(bounds),
     sources.countChecks({ from: sinceStart.from, to: sinceStart.to }),

@@ -6,6 +6,7 @@ import { initMigration } from './001-init.js';
 import { staffMigration } from './002-staff.js';
 import { followupsMigration } from './003-followups.js';
 import { assistedMigration } from './004-assisted.js';
+import { reportIndexesMigration } from './005-report-indexes.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -14,6 +15,6 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;
