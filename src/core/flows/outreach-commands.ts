@@ -8,10 +8,10 @@ import { checkName } from '../domain-name/index.js';
 import type { Track } from '../eligibility/types.js';
 import { choice, parseAddress, type Address } from '../message.js';
 import type { AudienceFilter } from '../outreach.js';
-import { offer, say, type Turn } from '../turn.js';
+import { offer, type Turn } from '../turn.js';
+import { unknownCommand } from './commands.js';
 import { explainInvalid } from './domain-helper.js';
 import { setNews, stopFollowups } from './followup.js';
-import { showMenu } from './menu.js';
 import { registerDomain } from './registration.js';
 
 const SUFFIXED = /\.(id|biz)\.vn\.?$/i;
@@ -94,11 +94,9 @@ export function runOutreachCommand(turn: Turn, raw: string): boolean {
       registered(turn, args, admin);
       return true;
     case 'broadcast':
+      // Everyone else gets the same answer as for any unknown command: it reveals nothing.
       if (admin) broadcast(turn, args);
-      else {
-        say(turn, 'broadcast.not_allowed');
-        showMenu(turn);
-      }
+      else unknownCommand(turn);
       return true;
     default:
       return false;
