@@ -64,3 +64,11 @@ describe('bad input gets a clear reply and loses nothing', () => {
     chat.expectBot(/ngoài phạm vi/);
   });
 });
+
+describe('greetings typed the way people type', () => {
+  it.each(['chào ad', 'hi ad', 'ad ơi', 'alo'])('"%s" gets the welcome menu, not a clarifying question', async (text) => {
+    chat = conversation();
+    await chat.user(text);
+    chat.expectBot(/Xin chào/).withChoices(['Kiểm tra id.vn (18–23 tuổi)']);
+  });
+});

@@ -18,6 +18,8 @@ import { askForPerson, offerHandoffAfterMisses } from './handoff.js';
 
 /** Below this the bot asks which of the likely topics was meant. */
 export const CLARIFY_BELOW = 0.45;
+/** …and below this for a greeting or a thank-you. */
+export const HARMLESS_BELOW = 0.2;
 
 function choiceFor(intent: Intent): Choice | undefined {
   if (intent === 'check_idvn') return choice(C.checkIdvn, 'menu.check_idvn');
@@ -45,7 +47,10 @@ function notUnderstood(turn: Turn, u: Understanding): void {
 
 export function answerIntent(turn: Turn, u: Understanding): void {
   const inFlow = turn.session.step.flow !== 'menu';
-  const sure = u.confidence >= CLARIFY_BELOW;
+  // A greeting or a thank-you is harmless to answer even when the classifier is unsure
+  // ("chào ad" also looks a little like asking for the admin).
+  const harmless = u.intent === 'greeting' || u.intent === 'thanks_bye';
+  const sure = u.confidence >= (harmless ? HARMLESS_BELOW : CLARIFY_BELOW);
   if ((u.intent === 'check_idvn' || u.intent === 'check_bizvn') && sure && programClosed(turn)) return;
   if (u.intent === 'check_idvn' && sure) return startIdvn(turn, u);
   if (u.intent === 'check_bizvn' && sure) return startBizvn(turn, u);
