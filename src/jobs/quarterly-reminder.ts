@@ -19,7 +19,9 @@ const HOUR_MS = 3_600_000;
 /** Vietnam hours when a reminder may go out: [from, to). */
 export const SEND_HOURS = { from: 8, to: 21 } as const;
 
-export type ReminderScheduler = (run: () => void, everyMs: number) => () => void;
+import { intervalScheduler, type Scheduler } from './scheduler.js';
+
+export type ReminderScheduler = Scheduler;
 
 export type QuarterlyReminderOptions = {
   readonly staff: Pick<StaffStore, 'reminderRecipients' | 'markReminded'>;
@@ -38,12 +40,6 @@ export type QuarterlyReminderJob = {
   /** One tick: sends what is due; resolves to the number of reminders sent. */
   runNow(): Promise<number>;
   stop(): void;
-};
-
-export const hourlyScheduler: ReminderScheduler = (run, everyMs) => {
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 };
 
 export function reminderReply(quarter: Quarter): Reply {
@@ -98,7 +94,7 @@ export function startQuarterlyReminderJob(options: QuarterlyReminderOptions): Qu
   }
 
   void runNow().catch((error: unknown) => options.log.error('quarterly reminder failed', { error: String(error) }));
-  const cancel = (options.schedule ?? hourlyScheduler)(() => {
+  const cancel = (options.schedule ?? intervalScheduler)(() => {
     void runNow().catch((error: unknown) => options.log.error('quarterly reminder failed', { error: String(error) }));
   }, intervalMs);
   return {

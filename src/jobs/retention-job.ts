@@ -10,7 +10,9 @@ import type { SqliteDatabase } from '../storage/open-database.js';
 import { DAY_MS, purgeExpired, type PurgeResult } from '../storage/retention.js';
 
 /** Calls `run` every `everyMs`; returns a function that cancels. Injected by tests. */
-export type Scheduler = (run: () => void, everyMs: number) => () => void;
+import { intervalScheduler, type Scheduler } from './scheduler.js';
+
+export { intervalScheduler, type Scheduler };
 
 export type RetentionJobOptions = {
   readonly store: { readonly db: SqliteDatabase };
@@ -26,12 +28,6 @@ export type RetentionJob = {
   /** Runs a purge now (also what each tick does); undefined when it failed or the job is stopped. */
   runNow(): PurgeResult | undefined;
   stop(): void;
-};
-
-export const intervalScheduler: Scheduler = (run, everyMs) => {
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 };
 
 export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
