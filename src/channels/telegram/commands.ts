@@ -9,7 +9,7 @@ import type { Translate } from '../../i18n.js';
 import { describeError } from './errors.js';
 import type { TelegramLog } from './types.js';
 
-export const COMMANDS = ['start', 'menu', 'help', 'lang', 'privacy', 'mydata', 'deletedata'] as const;
+export const COMMANDS = ['start', 'menu', 'help', 'lang', 'privacy', 'mydata', 'deletedata', 'withdraw', 'stop'] as const;
 
 export async function setLocalizedCommands(api: Api, t: Translate, log: TelegramLog): Promise<void> {
   for (const locale of LOCALES) {

@@ -27,7 +27,7 @@ describe('telegram: start', () => {
     const calls = h.fake.callsTo('setMyCommands').map((c) => c.params);
     const vi = calls.find((p) => p['language_code'] === undefined);
     const en = calls.find((p) => p['language_code'] === 'en');
-    const names = ['start', 'menu', 'help', 'lang', 'privacy', 'mydata', 'deletedata'];
+    const names = ['start', 'menu', 'help', 'lang', 'privacy', 'mydata', 'deletedata', 'withdraw', 'stop'];
     expect(vi?.['commands']).toEqual(names.map((command) => ({ command, description: h?.i18n.t('vi', `telegram.commands.${command}`) })));
     expect(en?.['commands']).toEqual(names.map((command) => ({ command, description: h?.i18n.t('en', `telegram.commands.${command}`) })));
     expect(h.i18n.t('vi', 'telegram.commands.help')).not.toBe(h.i18n.t('en', 'telegram.commands.help'));
