@@ -103,7 +103,9 @@ async function main(): Promise<void> {
   );
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A bug in one update must not end the bot for everyone: log it and keep serving.
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error: String(error) }));
+  process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.message }));
 }
 
 main().catch((error: unknown) => {
