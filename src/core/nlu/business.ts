@@ -11,7 +11,7 @@ const ENTERPRISE = ['cong ty', 'doanh nghiep', 'tnhh', 'co phan', 'startup'];
 const HOUSEHOLD = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the', 'ho gia dinh kinh doanh'];
 const SHOP = ['tiem', 'quan', 'cua hang', 'shop', 'sap', 'quay'];
 
-const PRONOUN_BEFORE = new Set(['toi', 'minh', 'em', 'nha', 'ben', 'chung', 'tao']);
+const PRONOUN_BEFORE = new Set(['toi', 'minh', 'em', 'nha', 'ben', 'chung', 'tao', 'my', 'our']);
 /** "có / mở / là / chủ" right before the business word, or before "một": "tôi có một công ty". */
 const HAVE_BEFORE = new Set(['co', 'mo', 'la', 'chu', 'lap', 'so huu']);
 const OWN_AFTER = new Set(['toi', 'minh', 'em', 'cua', 'nha', 'chung', 'ben', 'moi', 'vua', 'thanh', 'anh', 'chi']);
@@ -29,7 +29,9 @@ function occurrences(tokens: readonly string[], padded: string, phrases: readonl
       const before = tokens.slice(Math.max(0, i - 3), i);
       const after = tokens.slice(i + words.length, i + words.length + 2);
       const have = HAVE_BEFORE.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'mot' && HAVE_BEFORE.has(tokens[i - 2] ?? ''));
-      const own = have || before.some((t) => PRONOUN_BEFORE.has(t)) || after.some((t) => OWN_AFTER.has(t));
+      // "tên công ty" names a company's name, not the person's company: a pronoun before it is not theirs.
+      const named = tokens[i - 1] === 'ten';
+      const own = have || (!named && before.some((t) => PRONOUN_BEFORE.has(t))) || after.some((t) => OWN_AFTER.has(t));
       found.push({ type, own, at: i });
     }
   }

@@ -18,7 +18,7 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['mjnh', 'minh'], ['mih', 'minh'], ['mnh', 'minh'], ['c', 'chi'], ['ng', 'nguoi'], ['ngta', 'nguoi ta'],
   ['mn', 'moi nguoi'], ['mng', 'moi nguoi'], ['nc', 'nuoc'], ['sv', 'sinh vien'], ['hs', 'hoc sinh'],
   // business
-  ['cty', 'cong ty'], ['congty', 'cong ty'], ['dn', 'doanh nghiep'], ['hkd', 'ho kinh doanh'],
+  ['cty', 'cong ty'], ['congty', 'cong ty'], ['dn', 'doanh nghiep'], ['hkd', 'ho kinh doanh'], ['kd', 'kinh doanh'],
   ['gpkd', 'giay phep kinh doanh'], ['mst', 'ma so thue'], ['tp', 'thanh pho'], ['tnhh', 'tnhh'],
   ['startup', 'startup'], ['company', 'cong ty'], ['business', 'kinh doanh'],
   // question words
@@ -28,7 +28,8 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['sdt', 'so dien thoai'], ['gt', 'gioi thieu'], ['bc', 'bao cao'], ['ds', 'danh sach'], ['tt', 'thong tin'],
   ['dt', 'dien thoai'], ['ib', 'nhan tin'], ['inbox', 'nhan tin'], ['vs', 'voi'],
   ['trc', 'truoc'], ['nhiu', 'nhieu'], ['mun', 'muon'], ['bik', 'biet'], ['bit', 'biet'], ['wa', 'qua'],
-  ['lm', 'lam'], ['cx', 'cung'], ['cg', 'cung'], ['thui', 'thoi'], ['tks', 'cam on'], ['thx', 'cam on'],
+  ['lm', 'lam'], ['nx', 'nua'], ['ms', 'moi'], ['lun', 'luon'], ['thik', 'thich'], ['cj', 'chi'], ['hnay', 'hom nay'],
+  ['hqua', 'hom qua'], ['zay', 'vay'], ['dzay', 'vay'], ['vz', 'vay'], ['pls', ''], ['plz', ''], ['cx', 'cung'], ['cg', 'cung'], ['thui', 'thoi'], ['tks', 'cam on'], ['thx', 'cam on'],
   ['thanks', 'cam on'], ['thank', 'cam on'], ['thankyou', 'cam on'], ['camon', 'cam on'], ['bye', 'tam biet'],
   ['bb', 'tam biet'], ['pp', 'tam biet'], ['goodbye', 'tam biet'], ['xinchao', 'xin chao'], ['helo', 'hello'],
   ['hellu', 'hello'], ['fb', 'facebook'], ['zl', 'zalo'], ['web', 'website'], ['mail', 'email'],
@@ -42,7 +43,9 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['age', 'tuoi'], ['born', 'sinh'], ['report', 'bao cao'], ['stats', 'thong ke'],
   ['statistics', 'thong ke'], ['export', 'xuat'], ['benefit', 'loi ich'], ['benefits', 'loi ich'], ['why', 'tai sao'],
   ['where', 'o dau'], ['human', 'nguoi that'], ['agent', 'nhan vien'], ['weather', 'thoi tiet'],
-  ['share', 'chia se'], ['referral', 'gioi thieu'],
+  ['share', 'chia se'], ['referral', 'gioi thieu'], ['after', 'sau'], ['should', 'nen'], ['use', 'dung'],
+  ['program', 'chuong trinh'], ['programme', 'chuong trinh'], ['someone', 'ai do'], ['somebody', 'ai do'],
+  ['when', 'khi nao'], ['person', 'nguoi'], ['renewing', 'gia han'], ['expire', 'het han'], ['expires', 'het han'],
 ]);
 
 /** Multi-word spellings folded into one canonical token sequence (applied after SLANG). */
@@ -51,6 +54,8 @@ export const PHRASES: readonly (readonly [string, string])[] = [
   ['chung minh thu', 'cmnd'], ['cmt', 'cmnd'], ['id vn', 'idvn'], ['biz vn', 'bizvn'], ['com vn', 'comvn'],
   ['biz', 'bizvn'], ['cam on you', 'cam on'], ['good bye', 'tam biet'], ['see you', 'tam biet'],
   ['what is', 'la gi'], ['how to', 'lam sao de'], ['years old', 'tuoi'], ['year old', 'tuoi'],
+  ['years', 'nam'], ['how much', 'bao nhieu'], ['how long', 'bao lau'], ['talk to', 'noi chuyen voi'],
+  ['speak to', 'noi chuyen voi'], ['what do i need', 'can gi'],
   ['sinh in', 'sinh nam'], ['not vietnamese', 'nguoi nuoc ngoai'], ['foreigner', 'nguoi nuoc ngoai'],
   ['wi fi', 'wifi'],
   ['mien phi mien phi', 'mien phi'], ['he lo', 'hello'], ['xin chao chao', 'xin chao'],

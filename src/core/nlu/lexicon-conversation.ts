@@ -35,7 +35,7 @@ export const CONVERSATION_LEXICON: Lexicon = {
   human: [
     ['nguoi that', 5], ['nguoi tra loi', 3], ['tra loi', 1], ['gap & nguoi', 2.5], ['gap & can bo', 3.5],
     ['gap & nhan vien', 3.5], ['gap & admin', 3.5], ['gap', 1], ['noi chuyen voi', 4], ['nhan vien', 2],
-    ['can bo', 1.5], ['tu van vien', 3.5], ['co ai truc', 5], ['co do khong', 3], ['co o do', 2],
+    ['can bo', 1.5], ['tu van vien', 3.5], ['co ai truc', 5], ['co do khong', 3], ['co o do', 2], ['ai o do', 3.5],
     ['^co ai khong$', 3], ['ai truc', 3], ['dang truc', 3], ['truc & !truc tuyen & !truc tiep', 1.5], ['chuyen & nhan vien', 2], ['khong hieu', 2], ['bot ngu', 2.5],
     ['nguoi tu van', 3], ['goi lai', 3], ['goi cho toi', 3], ['chat voi', 2.5], ['noi voi', 2.5], ['ket noi', 1.5],
     ['tro chuyen', 2], ['con nguoi', 3], ['nhan tin & admin', 2], ['admin', 1], ['tu van truc tiep', 3],
@@ -44,7 +44,7 @@ export const CONVERSATION_LEXICON: Lexicon = {
   ],
   thanks_bye: [
     ['cam on', 4], ['tam biet', 4], ['hieu roi', 3], ['ok', 1.5], ['vang', 1], ['duoc roi', 2], ['ro roi', 3],
-    ['hen gap lai', 4], ['thoi chao', 3.5], ['di day', 3], ['^thoi', 0.5], ['di nhe', 2], ['chao nhe', 1.5],
+    ['hen gap lai', 4], ['thoi chao', 3.5], ['^thoi & chao', 2.5], ['di day', 3], ['^thoi', 0.5], ['di nhe', 2], ['chao nhe', 1.5],
     ['^chuc', 1.5], ['tot qua', 2], ['hay qua', 1.5], ['tuyet voi', 2], ['^ok$', 1], ['biet roi', 2.5],
     ['the thoi', 2], ['vay thoi', 1.5], ['xong roi', 2], ['nhe', 0.3], ['^u$', 1.5], ['great', 2], ['nice', 1.5],
     ['tuyet', 1.5], ['ngon', 1], ['^da$', 1], ['^vang$', 1], ['cam on & !khong', 0.5],

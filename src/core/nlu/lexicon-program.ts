@@ -12,7 +12,7 @@ export const PROGRAM_LEXICON: Lexicon = {
     ['den bao gio', 1], ['khi nao ket thuc', 2.5], ['507', 2], ['bo khoa hoc', 2], ['bot & la gi', 2.5],
     ['bot nay', 1.5], ['ban la ai', 3], ['ban lam duoc gi', 3], ['bot & lam duoc gi', 2], ['ai trien khai', 3],
     ['trien khai', 1], ['muc dich', 2], ['gioi thieu ve', 1.5], ['ke hoach', 1.5], ['chinh sach', 1.5],
-    ['nha nuoc', 2], ['bot la cua', 3], ['cua ai', 2], ['tai sao & mien phi & !sau', 1],
+    ['nha nuoc', 2], ['bot la cua', 3], ['cua ai', 2], ['bot gi', 2.5], ['bot & lam duoc nhung gi', 3], ['tai sao & mien phi & !sau', 1],
   ],
   idvn_info: [
     ['idvn', 2.5], ['idvn & la gi', 2], ['idvn & dung de', 2], ['idvn & danh cho', 2], ['idvn & co gi', 1.5],
@@ -32,10 +32,10 @@ export const PROGRAM_LEXICON: Lexicon = {
     ['hoc sinh', 2], ['con toi', 1.5], ['con & tuoi', 1], ['em toi', 1], ['doan vien & duoc', 1],
     ['co duoc & khong', 1], ['duoc chua', 1], ['co duoc & khong & idvn', 1.5], ['toi co duoc', 1],
     ['minh co duoc', 1], ['em co duoc', 1], ['nguoi nuoc ngoai', 2.5], ['viet kieu', 2.5], ['quoc tich', 2.5],
-    ['con duoc & khong', 1], ['ai duoc', 1.5], ['ai & duoc & idvn', 1], ['tre', 1], ['thanh nien', 1.5], ['sinh', 1],
+    ['con duoc & khong', 1], ['ai duoc', 1.5], ['ai & duoc & idvn', 1], ['tre', 1], ['thanh nien', 1.5], ['sinh & !khai sinh', 1], ['ai thi duoc', 1.5], ['ai & dang ky duoc', 1],
     ['sinh ngay', 1], ['cap 3', 1.5], ['bao nhieu tuoi', 2], ['do tuoi', 3], ['gioi han & tuoi', 1.5],
     ['may tuoi', 2], ['duoc dang ky & idvn', 1], ['dang hoc', 1.5], ['lop #', 1.5], ['co duoc dang ky', 0.5],
-    ['co duoc dang ky & idvn', 1.5], ['kiem tra & idvn', 2.5],
+    ['co duoc dang ky & idvn', 1.5], ['dang ky duoc & idvn', 1.5], ['kiem tra & idvn', 2.5],
     ['i am #', 3], ['im #', 3],
   ],
   check_bizvn: [
@@ -45,7 +45,7 @@ export const PROGRAM_LEXICON: Lexicon = {
     ['van phong dai dien', 3], ['dia diem kinh doanh', 3], ['startup', 2], ['tnhh', 2], ['co phan', 1.5],
     ['con duoc & khong', 1.5], ['co duoc & khong', 1], ['duoc chua', 0.5], ['mo cong ty', 1.5], ['moi mo', 1.5],
     ['ma so thue', 1.5], ['dang ky kinh doanh & chua', 2], ['chua & giay phep', 2], ['thi sao', 0.5], ['tap hoa', 1],
-    ['hop tac xa', 3], ['co duoc dang ky', 0.5], ['co duoc dang ky & bizvn', 1.5], ['kiem tra & bizvn', 4.5],
+    ['hop tac xa', 3], ['co duoc dang ky', 0.5], ['co duoc dang ky & bizvn', 1.5], ['dang ky duoc & bizvn', 1.5], ['kiem tra & bizvn', 4.5],
     ['founded', 3],
   ],
   free_what: [
@@ -103,7 +103,7 @@ export const PROGRAM_LEXICON: Lexicon = {
     ['dat ten mien', 1], ['ten mien & co san', 2],
   ],
   benefits: [
-    ['loi ich', 4.5], ['co loi', 3], ['loi gi', 3], ['vi sao nen', 4], ['tai sao nen', 4], ['tai sao phai', 3],
+    ['loi ich', 4.5], ['loi ich & la gi', 1], ['co loi', 3], ['loi gi', 3], ['vi sao nen', 4], ['tai sao nen', 4], ['tai sao phai', 3],
     ['tai sao can', 3], ['sao phai', 1.5], ['nen dung', 2.5], ['nen co', 2], ['an toan hon', 3], ['hon facebook', 2],
     ['facebook', 1.5], ['uy tin', 3], ['chuyen nghiep', 2.5], ['tot hon', 2], ['co can thiet', 3], ['can thiet', 2],
     ['tac dung', 2.5], ['ich gi', 3], ['thuong hieu', 2], ['khach hang', 1.5], ['de lam gi', 0.5], ['quan trong', 2],
