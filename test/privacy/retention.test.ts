@@ -1,22 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Address } from '../../src/core/message.js';
 import type { Logger } from '../../src/core/runner.js';
 import { startRetentionJob, type Scheduler } from '../../src/jobs/retention-job.js';
 import { purgeExpired, retentionCutoff } from '../../src/storage/retention.js';
 import { runCli, tempDatabase } from '../support/run-cli.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { openedApps, type createTestApp, type TestApp } from '../support/app.js';
 import { chatUser } from './chat-user.js';
 
 let app: TestApp;
-const opened: TestApp[] = [];
+const apps = openedApps();
 function start(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
-  app = createTestApp(options);
-  opened.push(app);
+  app = apps.start(options);
   return app;
 }
-afterEach(() => {
-  for (const each of opened.splice(0)) each.close();
-});
 
 const START = '2024-01-10T09:00:00+07:00';
 

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportChecks } from '../../src/cli/commands/export.js';
 import type { Address } from '../../src/core/message.js';
 import { asksToWithdraw } from '../../src/core/flows/privacy.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { openedApps, type createTestApp, type TestApp } from '../support/app.js';
 import { seedReferrers } from '../support/referrers.js';
 import { chatUser, type ChatUser } from './chat-user.js';
 
 let app: TestApp;
-const opened: TestApp[] = [];
+const apps = openedApps();
 function start(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
-  app = createTestApp(options);
-  opened.push(app);
+  app = apps.start(options);
   return app;
 }
-afterEach(() => {
-  for (const each of opened.splice(0)) each.close();
-});
 
 const ADDRESSES: readonly Address[] = ['telegram:100200300', 'zalo:8812345', 'console:lan'];
 

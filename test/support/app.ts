@@ -2,6 +2,7 @@
  * The real assistant for tests: real engine, real locales, real NLU, real
  * SQLite (`:memory:` unless a file is given) and a fixed clock.
  */
+import { afterEach } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import type { Address, Handler, Locale } from '../../src/core/message.js';
 import type { DomainAvailability } from '../../src/core/outreach.js';
@@ -80,4 +81,22 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     ...(options.testUsers === undefined ? {} : { isTestUser: isTestUserIn(options.testUsers) }),
   });
   return { handle, store, clock, i18n: sharedI18n, logs, staff, close: () => store.close() };
+}
+
+/**
+ * For test files that open several apps: `start(options)` opens one and
+ * remembers it; every app opened in a test is closed after it.
+ */
+export function openedApps(): { start(options?: Parameters<typeof createTestApp>[0]): TestApp } {
+  const opened: TestApp[] = [];
+  afterEach(() => {
+    for (const each of opened.splice(0)) each.close();
+  });
+  return {
+    start(options = {}) {
+      const app = createTestApp(options);
+      opened.push(app);
+      return app;
+    },
+  };
 }
