@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     sequence: { seed: 20261123 },
     pool: 'forks',
+    globalSetup: ['test/support/postgres-global.ts'],
   },
 });

@@ -1,0 +1,90 @@
+/**
+ * What several bot processes must agree on, behind one small port:
+ *
+ * - a person's turns never interleave (`withTurnLock`), whichever replica
+ *   took each message;
+ * - a scheduled job's tick runs in one process at a time (`once`);
+ * - exactly one process holds a role such as the Zalo listener (`lead`);
+ * - messages for a channel only the leader can send wait in an `outbox`.
+ *
+ * `createLocalCoordination()` is the single-process answer (SQLite): the
+ * runner's own per-address queue orders turns, every job and role is ours.
+ * src/storage/postgres/coordination.ts answers with advisory locks.
+ */
+import type { Address, ChannelName, Outgoing } from '../core/message.js';
+
+export type LeaderHandlers = {
+  /** This process became the leader: start what only the leader runs. */
+  onGain(): Promise<void> | void;
+  /** Leadership was lost (database connection gone) or given up: stop it. */
+  onLose(): Promise<void> | void;
+};
+
+export type Leadership = {
+  isLeader(): boolean;
+  /** Gives leadership up (calls onLose when held) and stops campaigning. */
+  stop(): Promise<void>;
+};
+
+export type OutboxSend = (address: Address, messages: readonly Outgoing[]) => Promise<void>;
+
+export interface Outbox {
+  enqueue(channel: ChannelName, address: Address, messages: readonly Outgoing[], now: Date): Promise<void>;
+  /** Sends up to `limit` waiting messages of `channel`, oldest first; a failure is retried up to 3 times. */
+  drain(channel: ChannelName, send: OutboxSend, now: Date, limit?: number): Promise<{ sent: number; failed: number }>;
+}
+
+export interface Coordination {
+  withTurnLock<T>(address: Address, fn: () => Promise<T>): Promise<T>;
+  /** Runs `fn` unless another process is running job `name` right now. */
+  once<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  lead(role: string, handlers: LeaderHandlers): Leadership;
+  readonly outbox: Outbox;
+}
+
+export const OUTBOX_ATTEMPTS = 3;
+
+export function createLocalCoordination(): Coordination {
+  const waiting: { id: number; channel: ChannelName; address: Address; messages: readonly Outgoing[]; attempts: number }[] = [];
+  let nextId = 1;
+  return {
+    withTurnLock: (_address, fn) => fn(),
+    once: async (_name, fn) => ({ ran: true, value: await fn() }),
+    lead(_role, handlers) {
+      let leader = true;
+      const gained = Promise.resolve().then(() => handlers.onGain());
+      return {
+        isLeader: () => leader,
+        async stop() {
+          if (!leader) return;
+          leader = false;
+          await gained.catch(() => undefined);
+          await handlers.onLose();
+        },
+      };
+    },
+    outbox: {
+      async enqueue(channel, address, messages) {
+        waiting.push({ id: nextId++, channel, address, messages, attempts: 0 });
+      },
+      async drain(channel, send, _now, limit = 50) {
+        let sent = 0;
+        let failed = 0;
+        for (const item of waiting.filter((w) => w.channel === channel).slice(0, limit)) {
+          try {
+            await send(item.address, item.messages);
+            sent += 1;
+            waiting.splice(waiting.indexOf(item), 1);
+          } catch {
+            item.attempts += 1;
+            if (item.attempts >= OUTBOX_ATTEMPTS) {
+              failed += 1;
+              waiting.splice(waiting.indexOf(item), 1);
+            }
+          }
+        }
+        return { sent, failed };
+      },
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The PostgreSQL connection (`pg`): a pool for queries and a second pool
+ * whose clients hold session-level advisory locks (a person's turn, a job,
+ * the Zalo leadership). Two pools, so a turn that holds its lock can always
+ * get a query client: lock holders never starve the queries they wait for.
+ *
+ * BIGINT (ids, count(*)) and NUMERIC (sum()) come back as JS numbers: every
+ * count here is far below 2^53.
+ */
+import pg from 'pg';
+import { StorageError } from '../errors.js';
+
+export type Row = Record<string, unknown>;
+
+/** Something that runs SQL: the pool, or one client inside a transaction. */
+export interface Queryable {
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface PgDatabase extends Queryable {
+  /** Runs `fn` in one transaction on one client; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** The pool whose clients may hold advisory locks for a while (src/storage/postgres/coordination.ts). */
+  readonly lockPool: pg.Pool;
+  readonly pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export type PgOptions = {
+  /** Query connections per process (default 10). */
+  readonly poolSize?: number;
+  /** Connections that may hold locks at once (default 20): turns in flight, jobs, the leader. */
+  readonly lockPoolSize?: number;
+};
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R extends Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+      const result = await client.query<R>(sql, params as unknown[]);
+      return result.rows;
+    },
+  };
+}
+
+export function connectPostgres(url: string, options: PgOptions = {}): PgDatabase {
+  const config = { connectionString: url, types, application_name: 'ten-mien-vn-bot' };
+  const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+  const lockPool = new pg.Pool({ ...config, max: options.lockPoolSize ?? 20 });
+  // An idle client whose server went away emits 'error'; without a listener that would end the process.
+  pool.on('error', () => undefined);
+  lockPool.on('error', () => undefined);
+  const direct = wrap(pool);
+  let closed: Promise<void> | undefined;
+  return {
+    pool,
+    lockPool,
+    query: direct.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await fn(wrap(client));
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close() {
+      closed ??= Promise.all([pool.end(), lockPool.end()]).then(() => undefined);
+      return closed;
+    },
+  };
+}
+
+/** DATABASE_URL could not be reached or used: say which and how to fix it, without the password. */
+export function cannotConnect(url: string, error: unknown): StorageError {
+  return new StorageError(
+    'CANNOT_OPEN',
+    `Cannot use the PostgreSQL database ${redact(url)} (${error instanceof Error ? error.message : String(error)}). Check DATABASE_URL (postgres://user:password@host:5432/db), that the server runs and that the user may create tables; unset DATABASE_URL to use SQLite (DATABASE_PATH).`,
+    { cause: error },
+  );
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
