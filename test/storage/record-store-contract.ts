@@ -11,7 +11,8 @@ export type TestState = { flow: string; step?: number };
 export type RecordStoreFixture = {
   records: RecordStore;
   sessions: SessionStore<TestState>;
-  close?(): void;
+  /** May return a promise (awaited) or anything else (ignored), e.g. better-sqlite3's `db.close()`. */
+  close?(): unknown;
 };
 
 export const NOW = new Date('2026-11-23T02:00:00Z');
@@ -33,13 +34,15 @@ export function checkWrite(overrides: Partial<Extract<Write, { type: 'check' }>>
   };
 }
 
-export function recordStoreContract(name: string, make: () => RecordStoreFixture): void {
+export function recordStoreContract(name: string, make: () => RecordStoreFixture | Promise<RecordStoreFixture>): void {
   describe(`RecordStore contract: ${name}`, () => {
     let store: RecordStoreFixture;
-    beforeEach(() => {
-      store = make();
+    beforeEach(async () => {
+      store = await make();
     });
-    afterEach(() => store.close?.());
+    afterEach(async () => {
+      await store.close?.();
+    });
 
     it('an unknown person reads as undefined', async () => {
       expect(await store.records.getPerson(LAN)).toBeUndefined();

@@ -12,18 +12,24 @@ export type ContractState = {
   offered?: { id: string; label: string }[];
   answers?: Record<string, string | number | null>;
 };
-export type SessionStoreFixture = { sessions: SessionStore<ContractState>; close?(): void };
+export type SessionStoreFixture = {
+  sessions: SessionStore<ContractState>;
+  /** May return a promise (awaited) or anything else (ignored), e.g. better-sqlite3's `db.close()`. */
+  close?(): unknown;
+};
 
 const LAN: Address = 'zalo:lan';
 const MINH: Address = 'telegram:42';
 
-export function sessionStoreContract(name: string, make: () => SessionStoreFixture): void {
+export function sessionStoreContract(name: string, make: () => SessionStoreFixture | Promise<SessionStoreFixture>): void {
   describe(`SessionStore contract: ${name}`, () => {
     let store: SessionStoreFixture;
-    beforeEach(() => {
-      store = make();
+    beforeEach(async () => {
+      store = await make();
     });
-    afterEach(() => store.close?.());
+    afterEach(async () => {
+      await store.close?.();
+    });
 
     it('a missing session reads as undefined', async () => {
       expect(await store.sessions.read(LAN)).toBeUndefined();
