@@ -88,3 +88,25 @@ export function createLocalCoordination(): Coordination {
     },
   };
 }
+
+/**
+ * The turn lock with one debug line per turn: when this process held the
+ * person's lock (epoch ms, sub-ms precision). The multi-process test reads
+ * these lines from every replica to show no two turns of one person overlapped.
+ */
+export function timedTurnLock(
+  coordination: Coordination,
+  debug: ((message: string, fields: Record<string, unknown>) => void) | undefined,
+): Coordination['withTurnLock'] {
+  if (debug === undefined) return coordination.withTurnLock;
+  const now = (): number => performance.timeOrigin + performance.now();
+  return (address, fn) =>
+    coordination.withTurnLock(address, async () => {
+      const from = now();
+      try {
+        return await fn();
+      } finally {
+        debug('turn lock held', { address, from, to: now() });
+      }
+    });
+}

@@ -23,6 +23,8 @@ export interface PgDatabase extends Queryable {
   /** The pool whose clients may hold advisory locks for a while (src/storage/postgres/coordination.ts). */
   readonly lockPool: pg.Pool;
   readonly pool: pg.Pool;
+  /** A connection of its own, outside both pools (the leader's lock lives as long as it does). */
+  dedicatedClient(): Promise<pg.Client>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,8 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export function connectPostgres(url: string, options: PgOptions = {}): PgDatabase {
-  const config = { connectionString: url, types, application_name: 'ten-mien-vn-bot' };
+  // keepAlive: a replica that vanishes without closing its socket loses its locks once TCP notices.
+  const config = { connectionString: url, types, application_name: 'ten-mien-vn-bot', keepAlive: true };
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
   const lockPool = new pg.Pool({ ...config, max: options.lockPoolSize ?? 20 });
   // An idle client whose server went away emits 'error'; without a listener that would end the process.
@@ -62,6 +65,12 @@ export function connectPostgres(url: string, options: PgOptions = {}): PgDatabas
     pool,
     lockPool,
     query: direct.query,
+    async dedicatedClient() {
+      const client = new pg.Client(config);
+      client.on('error', () => undefined);
+      await client.connect();
+      return client;
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

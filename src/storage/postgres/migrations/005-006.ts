@@ -22,10 +22,9 @@ CREATE TABLE outbox (
   messages    TEXT NOT NULL,
   attempts    INTEGER NOT NULL DEFAULT 0,
   created_at  TEXT NOT NULL,
-  sent_at     TEXT,
   failed_at   TEXT,
   error       TEXT
 );
-CREATE INDEX outbox_pending ON outbox (channel, id) WHERE sent_at IS NULL AND failed_at IS NULL;
+CREATE INDEX outbox_pending ON outbox (channel, id) WHERE failed_at IS NULL;
 `,
 };
