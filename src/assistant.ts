@@ -10,7 +10,7 @@ import type { Understand } from './core/nlu/types.js';
 import type { RecordStore, SessionStore } from './core/ports.js';
 import type { ProgramData } from './core/program.js';
 import type { RateLimitOptions } from './core/rate-limit.js';
-import { createRunner, type Logger } from './core/runner.js';
+import { createRunner, type Logger, type TurnLock } from './core/runner.js';
 import type { Session } from './core/session.js';
 import type { Config } from './config.js';
 import { understand } from './core/nlu/index.js';
@@ -50,6 +50,8 @@ export type AssistantDeps = {
   readonly deliver?: Deliver;
   /** TEST_USERS: conversations kept out of every count (src/core/test-traffic.ts). */
   readonly isTestUser?: (address: Address) => boolean;
+  /** Replicas sharing PostgreSQL: the person's cross-process turn lock (store.coordination.withTurnLock). */
+  readonly turnLock?: TurnLock;
 };
 
 export function createAssistant(deps: AssistantDeps): Handler {
@@ -65,6 +67,7 @@ export function createAssistant(deps: AssistantDeps): Handler {
     ...(deps.handoffs === undefined ? {} : { handoffs: deps.handoffs }),
     ...(deps.deliver === undefined ? {} : { deliver: deps.deliver }),
     ...(deps.isTestUser === undefined ? {} : { isTestUser: deps.isTestUser }),
+    ...(deps.turnLock === undefined ? {} : { turnLock: deps.turnLock }),
     engine: {
       clock: deps.clock,
       data: deps.program,
@@ -83,7 +86,7 @@ export function createAssistant(deps: AssistantDeps): Handler {
 export function createConfiguredAssistant(
   config: Pick<Config, 'RETENTION_DAYS' | 'DEFAULT_LOCALE'> & Partial<Pick<Config, 'TEST_USERS'>>,
   parts: Pick<AssistantDeps, 'clock' | 'sessions' | 'records' | 'log'> &
-    Pick<Partial<AssistantDeps>, 'rateLimit' | 'followups' | 'availability' | 'isAdmin' | 'staff' | 'localities' | 'handoffs' | 'deliver'>,
+    Pick<Partial<AssistantDeps>, 'rateLimit' | 'followups' | 'availability' | 'isAdmin' | 'staff' | 'localities' | 'handoffs' | 'deliver' | 'turnLock'>,
 ): { handle: Handler; program: ProgramData; i18n: I18n } {
   const program = loadProgram();
   const i18n = createI18n();

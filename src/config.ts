@@ -15,6 +15,8 @@ const optional = (schema: z.ZodString | z.ZodURL) =>
 
 const FIXES: Record<string, string> = {
   DATABASE_PATH: 'Give a file path such as data/bot.sqlite.',
+  DATABASE_URL: 'Give a PostgreSQL URL such as postgres://bot:secret@127.0.0.1:5432/tenmien, or unset it to use SQLite (DATABASE_PATH).',
+  DATABASE_POOL_SIZE: 'Use a whole number of connections between 2 and 100 (default 10).',
   DEFAULT_LOCALE: 'Use "vi" or "en".',
   TELEGRAM_BOT_TOKEN:
     'It looks like "123456789:AAH…" — copy it again from @BotFather, or unset it to run without Telegram.',
@@ -42,6 +44,8 @@ const addressList = z.preprocess(
 
 export const configSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('data/bot.sqlite'),
+  DATABASE_URL: optional(z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d{5,}:[A-Za-z0-9_-]{20,}$/)),
   TELEGRAM_API_ROOT: optional(z.url({ protocol: /^https?$/ })),
@@ -90,7 +94,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? '(environment)');
-      const secret = variable === 'TELEGRAM_BOT_TOKEN' || variable === 'LOG_SALT' || variable === 'TELEGRAM_WEBHOOK_SECRET';
+      const secret = variable === 'TELEGRAM_BOT_TOKEN' || variable === 'DATABASE_URL' || variable === 'LOG_SALT' || variable === 'TELEGRAM_WEBHOOK_SECRET';
       const shown = variable in env && !secret ? ` (got "${String(env[variable]).slice(0, 12)}${String(env[variable]).length > 12 ? '…' : ''}")` : '';
       return { variable, message: `is not valid${shown}. ${FIXES[variable] ?? issue.message}` };
     }),

@@ -1,7 +1,10 @@
 /**
  * The composition root, and the only module with top-level effects:
- * loadConfig → open storage → build the assistant → start channels → shut
- * down once on SIGINT/SIGTERM (channels first, then SQLite).
+ * loadConfig → open storage (SQLite, or PostgreSQL with DATABASE_URL) →
+ * build the assistant → start channels → shut down once on SIGINT/SIGTERM
+ * (channels first, then the database). With PostgreSQL several copies of
+ * this process may run: turns lock per person, jobs run once, and only the
+ * elected leader runs Zalo (store.coordination).
  */
 import { existsSync } from 'node:fs';
 import { createConfiguredAssistant } from './assistant.js';
@@ -14,12 +17,14 @@ import { createLateDeliver } from './jobs/deliver.js';
 import { startFollowupJob } from './jobs/followup-job.js';
 import { startQuarterlyReminderJob } from './jobs/quarterly-reminder.js';
 import { loadLocalities } from './localities.js';
-import { createStaffServices } from './staff-services.js';
+import { composeStaffServices } from './staff-services.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Session } from './core/session.js';
 import { createLogger } from './log.js';
-import { openStore } from './storage/index.js';
+import { openAppStore } from './storage/open-app-store.js';
 import { DEFAULT_SESSION_CACHE } from './storage/cached-session-store.js';
+import { underLeadership } from './jobs/zalo-leader.js';
+import { timedTurnLock } from './storage/coordination.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -29,9 +34,12 @@ async function main(): Promise<void> {
   const level = consoleOnly && !process.env['LOG_LEVEL'] ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
-  const store = openStore<Session>(config.DATABASE_PATH, { cache: DEFAULT_SESSION_CACHE, clock });
+  const store = await openAppStore<Session>(config, { cache: DEFAULT_SESSION_CACHE, clock });
+  const replicas = store.kind === 'postgres';
+  const { coordination } = store;
+  log.info('storage', { kind: store.kind });
   const relay = createLateDeliver();
-  const staff = createStaffServices(store.db, {
+  const staff = composeStaffServices({ store: store.staff(), reports: store.reports }, {
     localities: loadLocalities(),
     ...(config.TELEGRAM_BOT_USERNAME ? { botUsername: config.TELEGRAM_BOT_USERNAME } : {}),
     inviteDays: config.INVITE_DAYS,
@@ -50,8 +58,10 @@ async function main(): Promise<void> {
     handoffs: store.handoffs,
     // Handoff relays need the channels, which start after the assistant: bound below.
     deliver: relay.deliver,
+    ...(replicas ? { turnLock: timedTurnLock(coordination, level === 'debug' ? log.debug : undefined) } : {}),
   });
-  const jobs: { stop(): unknown }[] = [startRetentionJob({ store, clock, retentionDays: config.RETENTION_DAYS, log })];
+  const once = replicas ? { once: coordination.once } : {};
+  const jobs: { stop(): unknown }[] = [startRetentionJob({ store, clock, retentionDays: config.RETENTION_DAYS, log, ...once })];
 
   let running: RunningChannels | undefined;
   let stopping: Promise<void> | undefined;
@@ -60,7 +70,7 @@ async function main(): Promise<void> {
       log.info('shutting down', { reason });
       await Promise.allSettled(jobs.map((job) => job.stop()));
       await running?.stop();
-      store.close();
+      await store.close();
       log.info('stopped');
     })();
     return stopping;
@@ -74,6 +84,7 @@ async function main(): Promise<void> {
     onConsoleClosed: () => void shutdown('console closed'),
     localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE,
     ...(program.handoff.staffChat ? { staffChat: program.handoff.staffChat } : {}),
+    ...(replicas ? { zaloWrapper: (zalo) => underLeadership(zalo, { coordination, clock, log }) } : {}),
   });
   relay.attach(running.channels);
   const send = createChannelSend(running.channels);
@@ -89,12 +100,14 @@ async function main(): Promise<void> {
       send,
       ratePerSecond: 1,
       intervalMs: 60_000,
+      ...once,
     }),
     startQuarterlyReminderJob({
       staff: staff.store,
       clock,
       render: i18n.render,
       log,
+      ...once,
       send: async (address, messages) => {
         const sent = await send(address, messages);
         if (!sent.ok) throw new Error(`quarterly reminder not delivered: ${sent.error}`);

@@ -1,13 +1,14 @@
 /**
  * Composes the staff side from an open database and the configuration:
- * SQLite staff store and report queries, the renderers (QR, chart, XLSX/CSV),
+ * the staff store and report queries (SQLite here, or any AppStore's), the renderers (QR, chart, XLSX/CSV),
  * the locality names and the admin list. Used by src/main.ts, the CLI and the
  * test harness, so they all wire it the same way. Nothing starts on import.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from './core/calendar.js';
 import type { Address } from './core/message.js';
-import type { StaffServices } from './core/staff.js';
+import type { StaffServices, StaffStore } from './core/staff.js';
+import type { ReportQueries } from './core/reports/types.js';
 import type { Localities } from './localities.js';
 import { createReportRenderers } from './reports/index.js';
 import type { ChartOptions } from './reports/chart.js';
@@ -33,12 +34,23 @@ export function areaOf(localities: Localities): string {
 }
 
 export function createStaffServices(db: BetterSqlite3.Database, options: StaffServicesOptions): StaffServices {
+  return composeStaffServices(
+    {
+      store: createSqliteStaffStore(db, options.random === undefined ? {} : { random: options.random }),
+      // The report's "đã đăng ký" column reads issue #9's registrations table (see createSqliteReportQueries).
+      reports: createSqliteReportQueries(db),
+    },
+    options,
+  );
+}
+
+/** The same services over any database's staff store and report queries (src/storage/app-store.ts). */
+export function composeStaffServices(ports: { store: StaffStore; reports: ReportQueries }, options: StaffServicesOptions): StaffServices {
   const { localities } = options;
   const username = options.botUsername?.replace(/^@/, '');
   return {
-    store: createSqliteStaffStore(db, options.random === undefined ? {} : { random: options.random }),
-    // The report's "đã đăng ký" column reads issue #9's registrations table (see createSqliteReportQueries).
-    reports: createSqliteReportQueries(db),
+    store: ports.store,
+    reports: ports.reports,
     render: createReportRenderers({ ...options.chart, ...(options.clock === undefined ? {} : { clock: options.clock }) }),
     ...(username === undefined || username === '' ? {} : { botUsername: username }),
     inviteDays: options.inviteDays,

@@ -23,6 +23,8 @@ export type StartChannelsDeps = {
   readonly localeOf: (address: Address) => Promise<Locale>;
   /** data/program.json handoff.staffChat: a Telegram staff group whose "#H…" / "/reply" answers reach the engine (issue #11). */
   readonly staffChat?: Address | null;
+  /** Replicas: wraps the Zalo channel so only the elected leader runs it (src/jobs/zalo-leader.ts). */
+  readonly zaloWrapper?: (zalo: Channel) => Channel;
 };
 
 export type RunningChannels = { readonly channels: readonly Channel[]; stop(): Promise<void> };
@@ -46,8 +48,9 @@ export async function startChannels(deps: StartChannelsDeps): Promise<RunningCha
     );
   }
   if (config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH)) {
+    const wrap = deps.zaloWrapper ?? ((zalo: Channel) => zalo);
     channels.push(
-      createZaloChannel({
+      wrap(createZaloChannel({
         sessionPath: config.ZALO_SESSION_PATH,
         handle,
         t: i18n.t,
@@ -55,7 +58,7 @@ export async function startChannels(deps: StartChannelsDeps): Promise<RunningCha
         groupRedirect: config.ZALO_GROUP_REDIRECT,
         locale: deps.localeOf,
         onStatus: (status) => log.info('zalo status', { state: status.state, ...('reason' in status ? { reason: status.reason } : {}) }),
-      }),
+      })),
     );
   } else if (config.ZALO_ENABLED) {
     log.info('zalo not started: no saved login', { path: config.ZALO_SESSION_PATH, fix: 'npm run cli -- zalo-login' });

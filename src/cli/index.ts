@@ -14,18 +14,19 @@ import type { Session } from '../core/session.js';
 import { loadProgram } from '../data.js';
 import { createI18n } from '../i18n.js';
 import { createLogger } from '../log.js';
-import { openStore, type Store } from '../storage/index.js';
+import type { AppStore } from '../storage/app-store.js';
+import { openAppStore } from '../storage/open-app-store.js';
 import { HELP } from './help.js';
 import { runChat } from './commands/chat.js';
 import { runReportCommand } from './commands/reports.js';
 import type { StaffServices } from '../core/staff.js';
 import { loadLocalities } from '../localities.js';
-import { createIsAdmin, createStaffServices } from '../staff-services.js';
+import { composeStaffServices, createIsAdmin } from '../staff-services.js';
 import { runCheck } from './commands/check.js';
 import { runClassify } from './commands/classify.js';
 import { exportChecks } from './commands/export.js';
 import { exportRegistrations } from './commands/export-registrations.js';
-import { runBackup, runPurge, runRestore } from './commands/maintenance.js';
+import { formatPurge, runBackup, runPurge, runRestore } from './commands/maintenance.js';
 import { formatStats } from './commands/stats.js';
 import { formatAssisted, formatFeedback, formatFunnel, isFunnelExport, runFunnelExport } from './commands/funnel.js';
 import { runBroadcastCli } from '../jobs/broadcast.js';
@@ -49,8 +50,8 @@ const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-function openAssistant(config: Config, clock: Clock) {
-  const store = openStore<Session>(config.DATABASE_PATH);
+async function openAssistant(config: Config, clock: Clock) {
+  const store = await openAppStore<Session>(config, { clock });
   const log = createLogger({ level: config.LOG_LEVEL, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const { handle } = createConfiguredAssistant(config, {
     clock,
@@ -63,8 +64,8 @@ function openAssistant(config: Config, clock: Clock) {
   return { store, handle };
 }
 
-function staffServices(store: Store<Session>, config: Config, clock: Clock): StaffServices {
-  return createStaffServices(store.db, {
+function staffServices(store: AppStore<Session>, config: Config, clock: Clock): StaffServices {
+  return composeStaffServices({ store: store.staff(), reports: store.reports }, {
     localities: loadLocalities(),
     botUsername: config.TELEGRAM_BOT_USERNAME,
     inviteDays: config.INVITE_DAYS,
@@ -74,7 +75,7 @@ function staffServices(store: Store<Session>, config: Config, clock: Clock): Sta
 
 /** `export --report …` / `stats --quarter …` (src/cli/commands/reports.ts), with the ward plan's Vietnamese headings. */
 async function runReports(command: 'export' | 'stats', args: readonly string[], config: Config, clock: Clock): Promise<number> {
-  const store = openStore<Session>(config.DATABASE_PATH);
+  const store = await openAppStore<Session>(config);
   const i18n = createI18n();
   try {
     await runReportCommand(command, args, {
@@ -93,7 +94,7 @@ async function runReports(command: 'export' | 'stats', args: readonly string[], 
       },
     });
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 }
@@ -118,7 +119,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       return 0;
     case 'chat': {
       const { values } = parseArgs({ args: [...rest], options: { jsonl: { type: 'boolean' }, user: { type: 'string' } } });
-      const { store, handle } = openAssistant(config, clock);
+      const { store, handle } = await openAssistant(config, clock);
       try {
         if (values.jsonl) {
           await runChat(stdinLines(), handle, out);
@@ -128,16 +129,16 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
           await chat.done;
         }
       } finally {
-        store.close();
+        await store.close();
       }
       return 0;
     }
     case 'export': {
-      if (isFunnelExport(rest)) return runFunnelExport(rest, config.DATABASE_PATH);
+      if (isFunnelExport(rest)) return runFunnelExport(rest, config);
       if (rest.some((arg) => arg === '--report' || arg.startsWith('--report='))) return runReports('export', rest, config, clock);
       const { values } = parseArgs({ args: [...rest], options: { format: { type: 'string', default: 'json' }, out: { type: 'string' }, registrations: { type: 'boolean' } } });
       if (values.format !== 'json' && values.format !== 'csv') throw new Error(`--format "${values.format}" is not supported. Use --format json or --format csv.`);
-      const store = openStore<Session>(config.DATABASE_PATH);
+      const store = await openAppStore<Session>(config);
       try {
         const body = values.registrations
           ? exportRegistrations(await store.followups.listRegistrations(), values.format)
@@ -147,21 +148,21 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
           process.stderr.write(`Wrote ${values.out}\n`);
         } else process.stdout.write(body);
       } finally {
-        store.close();
+        await store.close();
       }
       return 0;
     }
     case 'stats': {
       const funnel = rest.includes('--funnel');
       if (rest.some((arg) => arg !== '--funnel')) return runReports('stats', rest, config, clock);
-      const store = openStore<Session>(config.DATABASE_PATH);
+      const store = await openAppStore<Session>(config);
       try {
         process.stdout.write(formatStats(await store.records.countChecks(), 'All checks', await store.records.countRegistrations()));
         // Issue #11: assisted checks and feedback always; the funnel with --funnel.
         process.stdout.write(`\n${formatAssisted(await store.analytics.assisted())}\n${formatFeedback(await store.analytics.feedback())}`);
         if (funnel) process.stdout.write(`\n${formatFunnel(await store.analytics.funnel())}`);
       } finally {
-        store.close();
+        await store.close();
       }
       return 0;
     }
@@ -169,17 +170,27 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     case 'restore':
     case 'purge': {
       const deps = { databasePath: config.DATABASE_PATH, retentionDays: config.RETENTION_DAYS, clock, out };
+      if (config.DATABASE_URL && command !== 'purge') {
+        throw new Error(`"${command}" copies the SQLite file; with DATABASE_URL (PostgreSQL) use pg_dump / pg_restore instead (README "Deploying at scale").`);
+      }
       if (command === 'backup') await runBackup(rest, deps);
       else if (command === 'restore') await runRestore(rest, deps);
-      else runPurge(deps);
+      else if (config.DATABASE_URL) {
+        const store = await openAppStore<Session>(config);
+        try {
+          out(formatPurge(await store.purgeExpired(clock.now(), config.RETENTION_DAYS), config.RETENTION_DAYS));
+        } finally {
+          await store.close();
+        }
+      } else runPurge(deps);
       return 0;
     }
     case 'broadcast': {
-      const store = openStore<Session>(config.DATABASE_PATH);
+      const store = await openAppStore<Session>(config);
       try {
         await runBroadcastCli(rest, { store: store.followups, clock, out });
       } finally {
-        store.close();
+        await store.close();
       }
       return 0;
     }

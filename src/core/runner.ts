@@ -47,7 +47,14 @@ export type RunnerDeps = {
   readonly deliver?: Deliver;
   /** TEST_USERS: their checks, funnel steps, feedback and registrations are never written (src/core/test-traffic.ts). */
   readonly isTestUser?: (address: Address) => boolean;
+  /**
+   * Several processes (PostgreSQL): holds the person's lock across replicas for the whole turn,
+   * from reading the session to committing it. In one process the queue below is enough.
+   */
+  readonly turnLock?: TurnLock;
 };
+
+export type TurnLock = <T>(address: Address, fn: () => Promise<T>) => Promise<T>;
 
 export function createRunner(deps: RunnerDeps): Handler {
   const queues = new Map<Address, Promise<unknown>>();
@@ -143,12 +150,18 @@ export function createRunner(deps: RunnerDeps): Handler {
     return deps.render([{ text: text('common.rate_limited') }], locale);
   }
 
-  /** One turn at a time per address, so two quick messages never interleave. */
+  const locked = (input: Input): Promise<Outgoing[]> =>
+    deps.turnLock === undefined ? turn(input) : deps.turnLock(input.from, () => turn(input)).catch((error: unknown) => {
+      deps.log.error('turn lock failed', { address: input.from, error: error instanceof Error ? error.message : String(error) });
+      return deps.render([{ text: text('common.error') }], deps.engine.defaultLocale);
+    });
+
+  /** One turn at a time per address (and across replicas with `turnLock`), so two quick messages never interleave. */
   return (input) => {
     const verdict = limiter?.take(input.from) ?? 'allow';
     if (verdict === 'drop') return Promise.resolve([]);
     const previous = queues.get(input.from) ?? Promise.resolve();
-    const next = previous.then(() => (verdict === 'notify' ? slowDown(input) : turn(input)));
+    const next = previous.then(() => (verdict === 'notify' ? slowDown(input) : locked(input)));
     const settled = next.catch(() => undefined);
     queues.set(input.from, settled);
     void settled.then(() => {

@@ -12,6 +12,7 @@ import type { Address, Locale, Outgoing, Reply } from '../core/message.js';
 import type { FollowupStore } from '../core/outreach.js';
 import type { ProgramData } from '../core/program.js';
 import type { Logger } from '../core/runner.js';
+import type { Coordination } from '../storage/coordination.js';
 
 export type FollowupJobOptions = {
   readonly store: FollowupStore;
@@ -32,6 +33,8 @@ export type FollowupJobOptions = {
   readonly retryAfterMs?: number;
   /** Injected by tests (fake time). Default setTimeout. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Replicas: one run at a time across processes (a busy tick elsewhere is skipped). */
+  readonly once?: Coordination['once'];
 };
 
 export type FollowupRun = { sent: number; failed: number; retried: number };
@@ -107,9 +110,9 @@ export function startFollowupJob(options: FollowupJobOptions): FollowupJob {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
 
+  const exclusive = (): Promise<unknown> => (options.once === undefined ? job.runOnce() : options.once('followups', () => job.runOnce()));
   const tick = (): void => {
-    current = job
-      .runOnce()
+    current = exclusive()
       .catch((error: unknown) => options.log.error('follow-up run failed; will retry at the next run', { error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
         if (!job.isHalted()) {

@@ -14,6 +14,7 @@ import { text, type Address, type Locale, type Outgoing, type Reply } from '../c
 import { quarterId, reminderDue, reportDeadline, type Quarter } from '../core/reports/period.js';
 import type { Logger } from '../core/runner.js';
 import type { StaffStore } from '../core/staff.js';
+import type { Coordination } from '../storage/coordination.js';
 
 const HOUR_MS = 3_600_000;
 /** Vietnam hours when a reminder may go out: [from, to). */
@@ -25,6 +26,8 @@ export type ReminderScheduler = Scheduler;
 
 export type QuarterlyReminderOptions = {
   readonly staff: Pick<StaffStore, 'reminderRecipients' | 'markReminded'>;
+  /** Replicas: one run at a time across processes (a busy tick elsewhere is skipped). */
+  readonly once?: Coordination['once'];
   readonly clock: Clock;
   /** i18n render (createI18n().render): the reminder in each member's language. */
   readonly render: (replies: readonly Reply[], locale: Locale) => Outgoing[];
@@ -87,7 +90,9 @@ export function startQuarterlyReminderJob(options: QuarterlyReminderOptions): Qu
   function runNow(): Promise<number> {
     if (stopped) return Promise.resolve(0);
     // One tick at a time: a slow send never overlaps the next tick.
-    running ??= tick().finally(() => {
+    const exclusive = (): Promise<number> =>
+      options.once === undefined ? tick() : options.once('quarterly-reminder', tick).then((run) => (run.ran ? run.value : 0));
+    running ??= exclusive().finally(() => {
       running = undefined;
     });
     return running;

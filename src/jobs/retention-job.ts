@@ -6,8 +6,9 @@
  */
 import type { Clock } from '../core/calendar.js';
 import type { Logger } from '../core/runner.js';
-import type { SqliteDatabase } from '../storage/open-database.js';
-import { DAY_MS, purgeExpired, type PurgeResult } from '../storage/retention.js';
+import type { MaybePromise } from '../core/ports.js';
+import type { Coordination } from '../storage/coordination.js';
+import { DAY_MS, type PurgeResult } from '../storage/retention.js';
 
 /** Calls `run` every `everyMs`; returns a function that cancels. Injected by tests. */
 import { intervalScheduler, type Scheduler } from './scheduler.js';
@@ -15,7 +16,9 @@ import { intervalScheduler, type Scheduler } from './scheduler.js';
 export { intervalScheduler, type Scheduler };
 
 export type RetentionJobOptions = {
-  readonly store: { readonly db: SqliteDatabase };
+  readonly store: { purgeExpired(now: Date, retentionDays: number): MaybePromise<PurgeResult> };
+  /** Replicas: the purge runs in one process at a time (a busy tick elsewhere is skipped). */
+  readonly once?: Coordination['once'];
   readonly clock: Clock;
   readonly retentionDays: number;
   readonly log: Logger;
@@ -26,7 +29,7 @@ export type RetentionJobOptions = {
 
 export type RetentionJob = {
   /** Runs a purge now (also what each tick does); undefined when it failed or the job is stopped. */
-  runNow(): PurgeResult | undefined;
+  runNow(): Promise<PurgeResult | undefined>;
   stop(): void;
 };
 
@@ -38,12 +41,15 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
   }
   let stopped = false;
 
-  function runNow(): PurgeResult | undefined {
-    if (stopped || !store.db.open) return undefined;
+  const once = options.once ?? (async <T>(_name: string, fn: () => Promise<T>) => ({ ran: true as const, value: await fn() }));
+
+  async function runNow(): Promise<PurgeResult | undefined> {
+    if (stopped) return undefined;
     try {
-      const result = purgeExpired(store.db, clock.now(), retentionDays);
-      log.info('retention purge', { retentionDays, ...result });
-      return result;
+      const run = await once('retention', async () => store.purgeExpired(clock.now(), retentionDays));
+      if (!run.ran) return undefined;
+      log.info('retention purge', { retentionDays, ...run.value });
+      return run.value;
     } catch (error) {
       log.error('retention purge failed; will retry at the next run', {
         retentionDays,
@@ -53,7 +59,7 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
     }
   }
 
-  runNow();
+  void runNow();
   const cancel = (options.schedule ?? intervalScheduler)(() => void runNow(), intervalMs);
   return {
     runNow,

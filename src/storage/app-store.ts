@@ -29,5 +29,5 @@ export type AppStore<S> = {
   purgeExpired(now: Date, retentionDays: number): Promise<PurgeResult>;
   /** Turn locks, once-only jobs, leadership and the outbox: trivial for one process, real for replicas. */
   readonly coordination: Coordination;
-  close(): Promise<void>;
+  close(): void | Promise<void>;
 };

@@ -2,8 +2,9 @@
  * Storage entry point: `openStore(file)` gives the core's ports over one
  * SQLite connection. With `cache`, sessions go through node-cache and the
  * records' commitTurn keeps it coherent (see cached-session-store.ts).
+ * `openAppStore(config)` (open-app-store.ts) picks SQLite or PostgreSQL.
  */
-import type { Clock, FollowupStore, RecordStore, SessionStore } from '../core/ports.js';
+import type { Clock } from '../core/ports.js';
 import {
   createCachedSessionStore,
   withSessionCache,
@@ -13,10 +14,13 @@ import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { createSqliteRecordStore } from './sqlite-record-store.js';
 import { createSqliteSessionStore } from './sqlite-session-store.js';
 import { createSqliteFollowupStore } from './sqlite-followup-store.js';
-import type { AnalyticsQueries } from '../core/funnel.js';
-import type { HandoffStore } from '../core/handoff.js';
 import { createSqliteFunnelQueries } from './sqlite-funnel-queries.js';
 import { createSqliteHandoffStore } from './sqlite-handoff-store.js';
+import type { AppStore } from './app-store.js';
+import { createLocalCoordination } from './coordination.js';
+import { purgeExpired } from './retention.js';
+import { createSqliteReportQueries } from './sqlite-report-queries.js';
+import { createSqliteStaffStore } from './sqlite-staff-store.js';
 
 export type OpenStoreOptions = {
   /** Session cache in this process; leave off when another process (CLI) may change sessions. */
@@ -25,16 +29,10 @@ export type OpenStoreOptions = {
   clock?: Clock;
 };
 
-export type Store<S> = {
+/** The SQLite store: every AppStore port (one process) plus the connection for SQLite-only tools. */
+export type Store<S> = Omit<AppStore<S>, 'kind' | 'close'> & {
+  readonly kind: 'sqlite';
   readonly db: SqliteDatabase;
-  readonly sessions: SessionStore<S>;
-  readonly records: RecordStore;
-  /** Follow-ups, broadcasts and staff-marked registrations (issue #9) on the same connection. */
-  readonly followups: FollowupStore;
-  /** Questions forwarded to staff (issue #11): the outbox the runner writes before delivering. */
-  readonly handoffs: HandoffStore;
-  /** Funnel, feedback and assisted-check counts for stats and exports (issue #11). */
-  readonly analytics: AnalyticsQueries;
   /** Runs PRAGMA optimize and closes the connection; safe to call twice. */
   close(): void;
 };
@@ -47,12 +45,17 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
   const cached = options.cache === undefined ? undefined : createCachedSessionStore(sqliteSessions, options.cache);
   let closed = false;
   return {
+    kind: 'sqlite',
     db,
     sessions: cached ?? sqliteSessions,
     records: cached === undefined ? sqliteRecords : withSessionCache(sqliteRecords, cached),
     followups: createSqliteFollowupStore(db),
     handoffs: createSqliteHandoffStore(db),
     analytics: createSqliteFunnelQueries(db),
+    reports: createSqliteReportQueries(db),
+    staff: (random) => createSqliteStaffStore(db, random === undefined ? {} : { random }),
+    purgeExpired: async (now, retentionDays) => purgeExpired(db, now, retentionDays),
+    coordination: createLocalCoordination(),
     close() {
       if (closed) return;
       closed = true;
@@ -84,3 +87,5 @@ export {
   type SessionCacheOptions,
 } from './cached-session-store.js';
 export { insertChecks } from './sqlite-rows.js';
+export type { AppStore, StoreKind } from './app-store.js';
+export { createLocalCoordination, type Coordination, type Leadership, type Outbox } from './coordination.js';

@@ -97,6 +97,7 @@ describe('purgeExpired (RETENTION_DAYS)', () => {
 });
 
 describe('startRetentionJob', () => {
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
   function recordingLog(): Logger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
     const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
     const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, ...(fields ? { fields } : {}) });
@@ -126,22 +127,25 @@ describe('startRetentionJob', () => {
     const log = recordingLog();
     const schedule = manualScheduler();
     const job = startRetentionJob({ store: app.store, clock: app.clock, retentionDays: 730, log, schedule });
+    await settle();
     expect(schedule.everyMs).toBe(86_400_000);
     expect(log.lines).toEqual([expect.objectContaining({ level: 'info', message: 'retention purge', fields: expect.objectContaining({ people: 0 }) })]);
 
     app.clock.advanceDays(631); // zalo:a is 731 days old
     schedule.tick();
+    await settle();
     expect(await app.store.records.getPerson('zalo:a')).toBeUndefined();
     expect(await app.store.records.getPerson('zalo:b')).toBeDefined();
     app.clock.advanceDays(100);
     schedule.tick();
+    await settle();
     expect(await app.store.records.getPerson('zalo:b')).toBeUndefined();
     expect(log.lines.map((l) => l.fields?.['people'])).toEqual([0, 1, 1]);
     expect(JSON.stringify(log.lines)).not.toMatch(/zalo:/);
 
     job.stop();
     expect(schedule.cancelled).toBe(true);
-    expect(job.runNow()).toBeUndefined();
+    expect(await job.runNow()).toBeUndefined();
   });
 
   it('a failing purge is logged and retried at the next tick, never thrown', async () => {
@@ -150,9 +154,11 @@ describe('startRetentionJob', () => {
     const schedule = manualScheduler();
     app.store.db.exec('ALTER TABLE sessions RENAME TO sessions_away');
     startRetentionJob({ store: app.store, clock: app.clock, retentionDays: 730, log, schedule });
+    await settle();
     expect(log.lines).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/retention purge failed/) })]);
     app.store.db.exec('ALTER TABLE sessions_away RENAME TO sessions');
     schedule.tick();
+    await settle();
     expect(log.lines[1]).toMatchObject({ level: 'info', message: 'retention purge' });
   });
 });

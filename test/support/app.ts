@@ -1,6 +1,7 @@
 /**
  * The real assistant for tests: real engine, real locales, real NLU, real
- * SQLite (`:memory:` unless a file is given) and a fixed clock.
+ * SQLite (`:memory:` unless a file is given) and a fixed clock;
+ * `createPgTestApp` gives the same over PostgreSQL.
  */
 import { afterEach } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
@@ -15,7 +16,10 @@ import { openStore, type Store } from '../../src/storage/index.js';
 import { fixedClock } from '../fakes/clock.js';
 import type { StaffServices } from '../../src/core/staff.js';
 import { loadLocalities, type Localities } from '../../src/localities.js';
-import { createStaffServices } from '../../src/staff-services.js';
+import { composeStaffServices } from '../../src/staff-services.js';
+import type { AppStore } from '../../src/storage/app-store.js';
+import { openPostgresStore, type PgStore } from '../../src/storage/postgres/index.js';
+import type { TurnLock } from '../../src/core/runner.js';
 import { FakeDomainAvailability } from '../fakes/fake-domain-availability.js';
 import type { Deliver } from '../../src/core/handoff.js';
 import type { ProgramData } from '../../src/core/program.js';
@@ -57,10 +61,28 @@ export type TestAppOptions = {
 export function createTestApp(options: TestAppOptions = {}): TestApp {
   const clock = fixedClock(options.now ?? TEST_NOW);
   const store = openStore<Session>(options.file ?? ':memory:', { clock });
+  const parts = assemble(store, clock, options);
+  return { ...parts, store, close: () => store.close() };
+}
+
+/** The same app over PostgreSQL (a fresh schema of the suite's server), with the cross-replica turn lock. */
+export type PgTestApp = Omit<TestApp, 'store' | 'close'> & { readonly store: PgStore<Session>; close(): Promise<void> };
+
+export async function createPgTestApp(url: string, options: Omit<TestAppOptions, 'file'> = {}): Promise<PgTestApp> {
+  const clock = fixedClock(options.now ?? TEST_NOW);
+  const store = await openPostgresStore<Session>(url, { clock });
+  const parts = assemble(store, clock, options, store.coordination.withTurnLock);
+  return { ...parts, store, close: () => store.close() };
+}
+
+function assemble(store: AppStore<Session>, clock: ReturnType<typeof fixedClock>, options: TestAppOptions, turnLock?: TurnLock) {
   const logs: string[] = [];
   sharedI18n ??= createI18n();
   sharedLocalities ??= loadLocalities();
-  const staff = createStaffServices(store.db, { localities: sharedLocalities, inviteDays: 7, clock, botUsername: 'TenMienVnBot' });
+  const staff = composeStaffServices(
+    { store: store.staff(), reports: store.reports },
+    { localities: sharedLocalities, inviteDays: 7, clock, botUsername: 'TenMienVnBot' },
+  );
   const handle = createAssistant({
     clock,
     program: options.program ?? loadProgram(),
@@ -79,8 +101,9 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     handoffs: store.handoffs,
     ...(options.deliver === undefined ? {} : { deliver: options.deliver }),
     ...(options.testUsers === undefined ? {} : { isTestUser: isTestUserIn(options.testUsers) }),
+    ...(turnLock === undefined ? {} : { turnLock }),
   });
-  return { handle, store, clock, i18n: sharedI18n, logs, staff, close: () => store.close() };
+  return { handle, clock, i18n: sharedI18n, logs, staff };
 }
 
 /**

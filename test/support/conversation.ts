@@ -4,11 +4,11 @@
  * what the person would see, `chat.choose('Đồng ý lưu')` presses a button.
  */
 import { expect } from 'vitest';
-import type { Address, Outgoing } from '../../src/core/message.js';
+import type { Address, Handler, Outgoing } from '../../src/core/message.js';
 import { createTestApp, type TestApp } from './app.js';
 
-export type Conversation = {
-  readonly app: TestApp;
+export type Conversation<A extends { handle: Handler } = TestApp> = {
+  readonly app: A;
   readonly address: Address;
   /** Everything the bot said in the last turn. */
   last: Outgoing[];
@@ -29,10 +29,12 @@ function assertTranslated(messages: readonly Outgoing[]): void {
   }
 }
 
-export function conversation(options: { now?: string; user?: string; app?: TestApp } = {}): Conversation {
+export function conversation(options?: { now?: string; user?: string }): Conversation;
+export function conversation<A extends { handle: Handler }>(options: { user?: string; app: A }): Conversation<A>;
+export function conversation(options: { now?: string; user?: string; app?: { handle: Handler } } = {}): Conversation<{ handle: Handler }> {
   const app = options.app ?? createTestApp(options.now === undefined ? {} : { now: options.now });
   const address: Address = `console:${options.user ?? 'an'}`;
-  const chat: Conversation = {
+  const chat: Conversation<{ handle: Handler }> = {
     app,
     address,
     last: [],

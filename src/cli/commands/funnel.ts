@@ -9,7 +9,7 @@ import { TRACKS, type Track } from '../../core/eligibility/types.js';
 import { FEEDBACK_CATEGORIES, FUNNEL_STEPS, type AssistedCount, type FeedbackRow, type FunnelRow, type FunnelStep } from '../../core/funnel.js';
 import { createWriteStream } from 'node:fs';
 import type { Session } from '../../core/session.js';
-import { openStore } from '../../storage/index.js';
+import { openAppStore, type StoreSettings } from '../../storage/open-app-store.js';
 import { toCsv } from './export.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -79,11 +79,11 @@ export function funnelFormat(args: readonly string[]): 'json' | 'csv' {
 }
 
 /** `export --report funnel [--format csv|json] [--out FILE]`: the funnel per day, step and track. */
-export async function runFunnelExport(args: readonly string[], databasePath: string): Promise<number> {
+export async function runFunnelExport(args: readonly string[], settings: StoreSettings): Promise<number> {
   const format = funnelFormat(args);
   const at = args.indexOf('--out');
   const file = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? (at >= 0 ? args[at + 1] : undefined);
-  const store = openStore<Session>(databasePath);
+  const store = await openAppStore<Session>(settings);
   try {
     const body = exportFunnel(await store.analytics.funnel(), format);
     if (file === undefined) process.stdout.write(body);
@@ -92,7 +92,7 @@ export async function runFunnelExport(args: readonly string[], databasePath: str
       process.stderr.write(`Wrote ${file}\n`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 }

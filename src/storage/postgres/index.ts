@@ -19,7 +19,7 @@ import { createPgStaffStore } from './pg-staff-store.js';
 import { pgPurgeExpired } from './pg-retention.js';
 import { StorageError } from '../errors.js';
 
-export type PgStore<S> = AppStore<S> & { readonly db: PgDatabase };
+export type PgStore<S> = Omit<AppStore<S>, 'kind' | 'close'> & { readonly kind: 'postgres'; readonly db: PgDatabase; close(): Promise<void> };
 
 export type OpenPostgresOptions = PgOptions & { readonly clock?: Clock };
 
