@@ -31,6 +31,9 @@ export async function openPostgresStore<S>(url: string, options: OpenPostgresOpt
     await db.close().catch(() => undefined);
     throw error instanceof StorageError ? error : cannotConnect(url, error);
   }
+  // Roles answer synchronously from a copy of the staff tables: load it before the first turn.
+  const staff = createPgStaffStore(db);
+  await staff.refresh();
   return {
     kind: 'postgres',
     db,
@@ -40,7 +43,7 @@ export async function openPostgresStore<S>(url: string, options: OpenPostgresOpt
     handoffs: createPgHandoffStore(db),
     analytics: createPgFunnelQueries(db),
     reports: createPgReportQueries(db),
-    staff: (random) => createPgStaffStore(db, random === undefined ? {} : { random }),
+    staff: (random) => (random === undefined ? staff : createPgStaffStore(db, { random })),
     purgeExpired: (now, days) => pgPurgeExpired(db, now, days),
     coordination: createPgCoordination(db),
     close: () => db.close(),

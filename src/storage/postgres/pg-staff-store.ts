@@ -1,0 +1,173 @@
+/**
+ * StaffStore over PostgreSQL (tables of schema step 2), with the semantics
+ * of src/storage/sqlite-staff-store.ts for several processes at once:
+ * - /join is one transaction under a transaction-level advisory lock on the
+ *   address, so its failure count and block are exact; the invite is taken
+ *   by one conditional UPDATE … RETURNING, so only one joiner ever gets it.
+ * - A referrer is inserted with ON CONFLICT DO NOTHING: a code (compared
+ *   without regard to case) or an address another process took meanwhile
+ *   gives the same answers as SQLite's check-then-insert.
+ * - rolesOf/referrerCode are synchronous: a snapshot (pg-staff-directory.ts)
+ *   that this store's writes reload.
+ * Text is ordered with COLLATE "C" (SQLite's byte order), whatever the
+ * database's collation.
+ */
+import type { Address } from '../../core/message.js';
+import type { NewReferrer, Referrer, RoleVia, StaffStore, TeamMember } from '../../core/staff.js';
+import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from '../staff-codes.js';
+import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS } from '../sqlite-staff-store.js';
+import type { PgDatabase, Queryable } from './database.js';
+import { pgStaffDirectory } from './pg-staff-directory.js';
+
+const DAY_MS = 86_400_000;
+/** pg_advisory_xact_lock(JOIN_LOCK, hashtext(address)): one /join per address at a time ("join"). */
+const JOIN_LOCK = 0x6a6f696e;
+
+type ReferrerRow = { code: string; label: string; address: string | null; created_at: string };
+type MemberRow = { address: string; locality: string | null; locale: string; remind: number; created_at: string };
+
+const toReferrer = (r: ReferrerRow): Referrer => ({ code: r.code, label: r.label, address: r.address as Address | null, createdAt: r.created_at });
+const toMember = (r: MemberRow): TeamMember => ({
+  address: r.address as Address,
+  locality: r.locality,
+  locale: r.locale === 'en' ? 'en' : 'vi',
+  remind: r.remind === 1,
+  createdAt: r.created_at,
+});
+
+export type PgStaffStoreOptions = {
+  readonly random?: RandomInt;
+  /** How old the rolesOf/referrerCode snapshot may get before a read reloads it (default 5 s). */
+  readonly directoryTtlMs?: number;
+};
+
+/** The store plus `refresh()`: await it once at start so the first turns already see the roles. */
+export type PgStaffStore = StaffStore & { refresh(): Promise<void> };
+
+const REFERRER = 'SELECT code, label, address, created_at FROM referrers';
+
+async function logChange(db: Queryable, at: string, actor: string, subject: string, change: 'grant' | 'revoke', role: 'team' | 'referrer', via: RoleVia): Promise<void> {
+  await db.query('INSERT INTO role_changes (at, actor, subject, change, role, via) VALUES ($1, $2, $3, $4, $5, $6)', [at, actor, subject, change, role, via]);
+}
+
+async function referrerByAddress(db: Queryable, address: string): Promise<ReferrerRow | undefined> {
+  return (await db.query<ReferrerRow>(`${REFERRER} WHERE address = $1`, [address]))[0];
+}
+
+export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions = {}): PgStaffStore {
+  const random = options.random ?? cryptoRandom;
+  const directory = pgStaffDirectory(db, options.directoryTtlMs);
+
+  /** Runs a write, then reloads the snapshot so this process sees it at once. */
+  async function write<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const value = await db.transaction(fn);
+    // Committed either way: a failed reload only leaves the snapshot to its TTL.
+    await directory.refresh().catch(() => undefined);
+    return value;
+  }
+
+  async function insertReferrer(tx: Queryable, input: NewReferrer): Promise<{ referrer: Referrer; created: boolean }> {
+    if (input.address !== null) {
+      const existing = await referrerByAddress(tx, input.address);
+      if (existing !== undefined) return { referrer: toReferrer(existing), created: false };
+    }
+    const at = input.now.toISOString();
+    for (let attempt = 0; ; attempt++) {
+      if (input.code === undefined && attempt >= 20) throw new Error('Could not find a free referral code after 20 tries; the referrers table may be full.');
+      const code = input.code ?? newReferrerCode(random);
+      // Any unique key (code, lower(code), address) taken → no row, and the reason is looked up below.
+      const inserted = await tx.query(
+        `INSERT INTO referrers (code, label, address, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING code`,
+        [code, input.label, input.address, input.by, at],
+      );
+      if (inserted.length > 0) {
+        await logChange(tx, at, input.by, input.address ?? code, 'grant', 'referrer', input.via);
+        return { referrer: { code, label: input.label, address: input.address, createdAt: at }, created: true };
+      }
+      if (input.address !== null) {
+        const existing = await referrerByAddress(tx, input.address);
+        if (existing !== undefined) return { referrer: toReferrer(existing), created: false };
+      }
+      if (input.code !== undefined) throw new Error(`Referral code "${input.code}" is taken. Choose another code, or leave it out to get a new one.`);
+    }
+  }
+
+  return {
+    ...directory,
+    async createInvite(by, locality, now, days) {
+      const code = newInviteCode(random);
+      const expiresAt = new Date(now.getTime() + days * DAY_MS).toISOString();
+      await db.query('INSERT INTO invites (code_hash, locality, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        hashInvite(code),
+        locality,
+        by,
+        now.toISOString(),
+        expiresAt,
+      ]);
+      return { code, expiresAt };
+    },
+    join: (address, code, locale, now) =>
+      write(async (tx) => {
+        const at = now.toISOString();
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [JOIN_LOCK, address]);
+        if ((await tx.query('SELECT 1 FROM staff_members WHERE address = $1', [address])).length > 0) return { kind: 'already' as const };
+        const block = await tx.query<{ until: string }>('SELECT until FROM join_blocks WHERE address = $1 AND until > $2', [address, at]);
+        if (block[0] !== undefined) return { kind: 'blocked' as const, until: block[0].until };
+        await tx.query('DELETE FROM join_failures WHERE at < $1', [new Date(now.getTime() - DAY_MS).toISOString()]);
+        await tx.query('DELETE FROM join_blocks WHERE until <= $1', [at]);
+        const [invite] = await tx.query<{ locality: string | null; created_by: string }>(
+          `UPDATE invites SET used_by = $1, used_at = $2 WHERE code_hash = $3 AND used_by IS NULL AND expires_at > $2
+           RETURNING locality, created_by`,
+          [address, at, hashInvite(code)],
+        );
+        if (invite !== undefined) {
+          await tx.query('INSERT INTO staff_members (address, locality, locale, created_at) VALUES ($1, $2, $3, $4)', [address, invite.locality, locale, at]);
+          await logChange(tx, at, invite.created_by, address, 'grant', 'team', 'invite');
+          return { kind: 'joined' as const, locality: invite.locality };
+        }
+        await tx.query('INSERT INTO join_failures (address, at) VALUES ($1, $2)', [address, at]);
+        const [counted] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM join_failures WHERE address = $1 AND at > $2', [
+          address,
+          new Date(now.getTime() - JOIN_WINDOW_MS).toISOString(),
+        ]);
+        const failures = counted?.n ?? 0;
+        if (failures < JOIN_MAX_FAILURES) return { kind: 'invalid' as const, left: JOIN_MAX_FAILURES - failures };
+        const blockedTo = new Date(now.getTime() + JOIN_BLOCK_MS).toISOString();
+        await tx.query('INSERT INTO join_blocks (address, until) VALUES ($1, $2) ON CONFLICT (address) DO UPDATE SET until = excluded.until', [address, blockedTo]);
+        return { kind: 'blocked' as const, until: blockedTo };
+      }),
+    addReferrer: (input) => write((tx) => insertReferrer(tx, input)),
+    async referrerOf(address) {
+      const row = await referrerByAddress(db, address);
+      return row === undefined ? undefined : toReferrer(row);
+    },
+    async listReferrers() {
+      return (await db.query<ReferrerRow>(`${REFERRER} ORDER BY created_at COLLATE "C", lower(code) COLLATE "C"`)).map(toReferrer);
+    },
+    async listMembers() {
+      const rows = await db.query<MemberRow>('SELECT address, locality, locale, remind, created_at FROM staff_members ORDER BY created_at COLLATE "C", address COLLATE "C"');
+      return rows.map(toMember);
+    },
+    removeMember: (address, by, via, now) =>
+      write(async (tx) => {
+        const removed = (await tx.query('DELETE FROM staff_members WHERE address = $1 RETURNING address', [address])).length > 0;
+        if (removed) await logChange(tx, now.toISOString(), by, address, 'revoke', 'team', via);
+        return removed;
+      }),
+    async setReminder(address, on) {
+      return (await db.query('UPDATE staff_members SET remind = $1 WHERE address = $2 RETURNING address', [on ? 1 : 0, address])).length > 0;
+    },
+    async reminderRecipients(quarter) {
+      const rows = await db.query<{ address: string; locale: string }>(
+        'SELECT address, locale FROM staff_members WHERE remind = 1 AND (reminded IS NULL OR reminded <> $1) ORDER BY address COLLATE "C"',
+        [quarter],
+      );
+      return rows.map((r) => ({ address: r.address as Address, locale: r.locale === 'en' ? ('en' as const) : ('vi' as const) }));
+    },
+    async markReminded(address, quarter) {
+      await db.query('UPDATE staff_members SET reminded = $1 WHERE address = $2', [quarter, address]);
+    },
+  };
+}
+
