@@ -94,8 +94,8 @@ function entitiesOf(text: string): MessageEntity[] {
   return entities;
 }
 
-export async function startFakeBotApi(options: { username?: string } = {}) {
-  const token = '123456:TEST-token';
+export async function startFakeBotApi(options: { username?: string; token?: string } = {}) {
+  const token = options.token ?? '123456:TEST-token';
   const botInfo: UserFromGetMe = {
     id: 123456, is_bot: true, first_name: 'Test bot', username: options.username ?? 'tenmien_test_bot',
     can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,

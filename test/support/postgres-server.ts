@@ -28,7 +28,7 @@ export function findPostgresBin(): string | undefined {
   return existsSync(join(embedded, 'pg_ctl')) ? embedded : undefined;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
