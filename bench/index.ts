@@ -20,6 +20,8 @@ import { benchNlu } from './nlu.js';
 import { benchRecording } from './recording.js';
 import { benchStats } from './stats.js';
 import { benchTelegram } from './telegram.js';
+import { benchReplicas } from './replicas.js';
+import { findPostgresBin } from '../test/support/postgres-server.js';
 
 const SEEDED_CHECKS = 1_000_000;
 const CPU_PLAN: Plan = { warmup: 2, runs: 7 };
@@ -33,26 +35,32 @@ const progress = (step: string): void => {
 
 async function measureAll(): Promise<Map<string, Figure[]>> {
   const by = new Map<string, Figure[]>();
-  progress('1/7 engine');
+  progress('1/8 engine');
   by.set('engine', [await benchEngine(CPU_PLAN)]);
-  progress('6/7 free-text understanding');
+  progress('6/8 free-text understanding');
   by.set('nlu', [await benchNlu(CPU_PLAN)]);
-  progress('2/7 Telegram pipeline (3 bots × 6 runs of 2,000 updates)');
+  progress('2/8 Telegram pipeline (3 bots × 6 runs of 2,000 updates)');
   by.set('telegram', await benchTelegram(IO_PLAN));
-  progress(`4/7 seeding ${SEEDED_CHECKS.toLocaleString('en-US')} checks`);
+  progress(`4/8 seeding ${SEEDED_CHECKS.toLocaleString('en-US')} checks`);
   const seeded = openSeededStore(SEEDED_CHECKS);
   try {
-    progress('4/7 stats queries');
+    progress('4/8 stats queries');
     by.set('stats', await benchStats(seeded, IO_PLAN));
-    progress('3/7 recording');
+    progress('3/8 recording');
     by.set('recording', await benchRecording(seeded, IO_PLAN));
   } finally {
     seeded.store.close();
   }
-  progress('5/7 memory (child processes)');
+  progress('5/8 memory (child processes)');
   by.set('memory', benchMemory(MEMORY_RUNS));
-  progress('7/7 cold start');
+  progress('7/8 cold start');
   by.set('cold', [await benchColdStart(IO_PLAN)]);
+  if (findPostgresBin() === undefined) {
+    process.stderr.write('bench: 8/8 replicas skipped — no PostgreSQL binaries (install postgresql or set PG_BIN)\n');
+  } else {
+    progress('8/8 replicas on PostgreSQL (1 vs 3 bot processes, 2,000 webhook updates per run)');
+    by.set('replicas', await benchReplicas({ warmup: 1, runs: 3 }));
+  }
   return by;
 }
 
@@ -66,7 +74,7 @@ async function main(): Promise<void> {
   } finally {
     removeTempDirs();
   }
-  const order = ['engine', 'telegram', 'recording', 'stats', 'memory', 'nlu', 'cold'];
+  const order = ['engine', 'telegram', 'recording', 'stats', 'memory', 'nlu', 'cold', 'replicas'];
   const figures = order.flatMap((key) => by.get(key) ?? []);
   const seconds = (performance.now() - started) / 1000;
   console.log('');

@@ -21,6 +21,9 @@ import type { Address, ChannelName, Outgoing } from '../../core/message.js';
 import { OUTBOX_ATTEMPTS, type Coordination, type LeaderHandlers, type Leadership, type Outbox } from '../coordination.js';
 import type { PgDatabase } from './database.js';
 
+const LOCK = { name: 'turn_lock', text: 'SELECT pg_advisory_lock($1, hashtext($2))' };
+const UNLOCK = { name: 'turn_unlock', text: 'SELECT pg_advisory_unlock($1, hashtext($2))' };
+
 const TURN = 1;
 const JOB = 2;
 const LEADER = 3;
@@ -50,12 +53,12 @@ export function createPgCoordination(db: PgDatabase, options: PgCoordinationOpti
   return {
     withTurnLock(address, fn) {
       return withLockClient(async (client) => {
-        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [TURN, address]);
+        await client.query({ ...LOCK, values: [TURN, address] });
         const value = await fn().catch(async (error: unknown) => {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [TURN, address]);
+          await client.query({ ...UNLOCK, values: [TURN, address] });
           throw error;
         });
-        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [TURN, address]);
+        await client.query({ ...UNLOCK, values: [TURN, address] });
         return value;
       });
     },

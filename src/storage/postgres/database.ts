@@ -42,10 +42,29 @@ const types = {
     oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * A statement with parameters runs as a named prepared statement: each
+ * connection parses and plans it once (the server's cache per connection),
+ * like better-sqlite3's prepared statements. Parameterless text (BEGIN,
+ * schema steps with several commands) runs as plain text.
+ */
+const names = new Map<string, string>();
+function nameOf(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `s${names.size + 1}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-      const result = await client.query<R>(sql, params as unknown[]);
+      const result =
+        params.length === 0
+          ? await client.query<R>(sql)
+          : await client.query<R>({ text: sql, values: params as unknown[], name: nameOf(sql) });
       return result.rows;
     },
   };

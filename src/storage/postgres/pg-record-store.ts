@@ -102,6 +102,11 @@ export function createPgRecordStore(db: PgDatabase): RecordStore {
       const stamp = now.toISOString();
       const json = state === null ? null : serialiseState(address, state);
       const channel = channelFromAddress(address);
+      // Most turns only move the conversation on: one statement is atomic by itself.
+      if (writes.length === 0) {
+        await (json === null ? removeSession(db, address) : upsertSession(db, address, json, stamp));
+        return;
+      }
       await db.transaction(async (tx) => {
         for (const write of writes) await apply(tx, address, channel, write, stamp);
         if (json === null) await removeSession(tx, address);
