@@ -25,6 +25,21 @@ describe('configuration', () => {
     expect(message).not.toContain('secret-but-wrong');
   });
 
+  it('DATABASE_URL picks PostgreSQL; a wrong one names the fix without echoing the password', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@127.0.0.1:5432/tenmien' }).DATABASE_URL).toBe('postgres://bot:pw@127.0.0.1:5432/tenmien');
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://bot:hunter2@db/x', DATABASE_POOL_SIZE: '1' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/DATABASE_URL: .*postgres:\/\/.*unset it to use SQLite/);
+    expect(message).toMatch(/DATABASE_POOL_SIZE: .*between 2 and 100/);
+    expect(message).not.toContain('hunter2');
+  });
+
   it('webhook mode needs a secret', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });
