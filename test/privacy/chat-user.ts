@@ -14,7 +14,7 @@ export type ChatUser = {
   labels(): string[];
 };
 
-export function chatUser(app: TestApp, address: Address): ChatUser {
+export function chatUser(app: Pick<TestApp, 'handle'>, address: Address): ChatUser {
   const said = (messages: Outgoing[]): string => messages.map((m) => m.text).join('\n---\n');
   const user: ChatUser = {
     address,

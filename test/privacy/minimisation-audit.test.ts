@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../src/core/choices.js';
 import type { SqliteDatabase } from '../../src/storage/index.js';
 import { openDatabase } from '../../src/storage/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createPgTestApp, createTestApp, type TestApp } from '../support/app.js';
+import { describePg, freshPgUrl } from '../support/postgres.js';
 import { runRealisticDay, type Sensitive } from './realistic-run.js';
 
 /** Column names that would mean storing what RULES.md forbids. */
@@ -105,4 +106,37 @@ describe('a database after a realistic run of conversations', () => {
     const values = [...sensitive.idNumbers, ...sensitive.phones, ...sensitive.birthDates, ...sensitive.texts];
     expect(values.filter((value) => bytes.includes(value))).toEqual([]);
   });
+});
+
+/** The same audit on PostgreSQL: its schema, and every row after the same realistic day. */
+const PG_REVIEWED: Readonly<Record<string, string>> = {
+  ...REVIEWED,
+  'outbox.messages':
+    "the bot's own outgoing messages (reminders, broadcasts, handoff answers) waiting for the Zalo leader (schema step 6); deleted once sent, emptied after 3 failures",
+};
+
+describePg('PostgreSQL: schema and rows after a realistic run', () => {
+  it('no column is meant for personal data, and no row holds an ID, a phone, a typed birth date or message text', async () => {
+    const app = await createPgTestApp(await freshPgUrl());
+    try {
+      const sensitive = await runRealisticDay(app, 64);
+      const db = app.store.db;
+      const names = (
+        await db.query<{ table_name: string; column_name: string }>(
+          'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY 1, 2',
+        )
+      ).map((c) => `${c.table_name}.${c.column_name}`);
+      expect(names).toEqual(expect.arrayContaining(['people.address', 'checks.outcome', 'sessions.state', 'outbox.messages']));
+      expect(names.filter((name) => FORBIDDEN_COLUMN.test(name.split('.')[1] ?? '') && !(name in PG_REVIEWED))).toEqual([]);
+
+      const tableNames = [...new Set(names.map((n) => n.split('.')[0] ?? ''))];
+      const pgRows = (await Promise.all(tableNames.map(async (table) => (await db.query(`SELECT * FROM "${table}"`)).map((row) => ({ table, row: JSON.stringify(row) }))))).flat();
+      expect(pgRows.filter((r) => r.table === 'checks').length).toBeGreaterThan(30);
+      const values = [...sensitive.idNumbers, ...sensitive.phones, ...sensitive.birthDates, ...sensitive.texts];
+      expect(values.filter((value) => pgRows.some((r) => r.row.includes(value)))).toEqual([]);
+      expect(pgRows.filter((r) => CITIZEN_ID.test(r.row) || PHONE.test(r.row))).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 });

@@ -62,7 +62,7 @@ function script(kind: number, f: { dob: string; id: string; phone: string; phone
   }
 }
 
-export async function runRealisticDay(app: TestApp, people = 64, seed = 20261123): Promise<Sensitive> {
+export async function runRealisticDay(app: Pick<TestApp, 'handle' | 'clock'>, people = 64, seed = 20261123): Promise<Sensitive> {
   const random = seeded(seed);
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const sensitive: Sensitive = { birthDates: new Set(), birthYears: new Set(), idNumbers: new Set(), phones: new Set(), texts: new Set() };
