@@ -38,6 +38,9 @@ async function main(): Promise<void> {
   const replicas = store.kind === 'postgres';
   const { coordination } = store;
   log.info('storage', { kind: store.kind });
+  if (replicas && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_URL) {
+    log.warn('PostgreSQL with Telegram long polling: run only one process this way (Telegram allows one poller per token). For several replicas set TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.');
+  }
   const relay = createLateDeliver();
   const staff = composeStaffServices({ store: store.staff(), reports: store.reports }, {
     localities: loadLocalities(),

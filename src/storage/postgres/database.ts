@@ -85,7 +85,8 @@ export function connectPostgres(url: string, options: PgOptions = {}): PgDatabas
     lockPool,
     query: direct.query,
     async dedicatedClient() {
-      const client = new pg.Client(config);
+      // A leader whose network is gone must notice at its next check, not when TCP gives up.
+      const client = new pg.Client({ ...config, query_timeout: 10_000 });
       client.on('error', () => undefined);
       await client.connect();
       return client;
