@@ -51,8 +51,9 @@ export function createConsoleChannel(deps: ConsoleChannelDeps): Channel & { addr
     done,
     async start() {
       rl = createInterface({ input: deps.input, output: deps.output, terminal: false });
-      await say('/start');
-      deps.output.write('> ');
+      // Listen before the first await: piped lines arrive while the welcome is being made
+      // (a database round trip), and each waits its turn in `queue`.
+      queue = say('/start').then(() => void deps.output.write('> '));
       rl.on('line', (line) => {
         const text = line.trim();
         if (text === '/quit' || text === '/exit') {
@@ -70,6 +71,7 @@ export function createConsoleChannel(deps: ConsoleChannelDeps): Channel & { addr
           deps.onClose?.();
         });
       });
+      await queue;
     },
     async stop() {
       rl?.close();
