@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Address } from '../core/message.js';
 import type { CheckQuery, CheckRecord, CountRow } from '../core/ports.js';
 import type { Outcome, Track } from '../core/eligibility/types.js';
-import { assertCheckQuery } from './check-query.js';
+import { assertCheckQuery, checkQueryWhere } from './check-query.js';
 import { CHECK_SELECT, toCheck, type CheckRow } from './sqlite-rows.js';
 
 type CountSqlRow = { track: string; outcome: string; count: number };
@@ -18,30 +18,13 @@ export type CheckQueries = {
   of(address: Address): CheckRecord[];
 };
 
-const FILTERS = [
-  ['from', 'created_at >= ?'],
-  ['to', 'created_at <= ?'],
-  ['track', 'track = ?'],
-  ['channel', 'channel = ?'],
-] as const;
-
 /** Every (track, outcome) cell, in the order the GROUP BY query returns them. */
 const CELLS: readonly (readonly [Track, Outcome])[] = (['biz.vn', 'id.vn'] as const).flatMap((track) =>
   (['eligible', 'not_eligible', 'undetermined'] as const).map((outcome) => [track, outcome] as const),
 );
 
 function filter(query: CheckQuery): { key: string; where: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  let key = '';
-  for (const [name, clause] of FILTERS) {
-    const value = query[name];
-    if (value === undefined) continue;
-    clauses.push(clause);
-    params.push(value);
-    key += `${name};`;
-  }
-  return { key, where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+  return checkQueryWhere(query, () => '?');
 }
 
 export function prepareCheckQueries(db: BetterSqlite3.Database): CheckQueries {

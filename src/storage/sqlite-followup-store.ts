@@ -5,34 +5,20 @@
  * registration) go through commitTurn (sqlite-outreach-writes.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { foldToAscii } from '../core/domain-name/fold.js';
-import type { Address, Locale } from '../core/message.js';
+import type { Address } from '../core/message.js';
 import type { Track } from '../core/eligibility/types.js';
-import type { AudienceFilter, BroadcastReport, DueFollowup, FollowupKind, FollowupStore } from '../core/outreach.js';
+import type { AudienceFilter, BroadcastReport, FollowupKind, FollowupStore } from '../core/outreach.js';
+import { PENDING_F, sameLocality, toBroadcastReport, toDueFollowup, type BroadcastReportRow, type DueRow } from './outreach-rows.js';
 import { prepareRegistrationQueries } from './sqlite-registrations.js';
 import { channelFromAddress } from './turn-rules.js';
 
-const PENDING = 'f.sent_at IS NULL AND f.failed_at IS NULL AND f.cancelled_at IS NULL';
-
-type DueRow = {
-  id: number; address: string; kind: string; track: string | null; deadline: string | null;
-  due_at: string; attempts: number; locale: string; text: string | null;
-};
-type ReportRow = {
-  id: number; created_at: string; track: string | null; locality: string | null;
-  recipients: number; delivered: number; failed: number; pending: number;
-};
 type AudienceRow = { address: string; locality: string | null; tracks: string | null };
-
-function sameLocality(a: string | null, b: string): boolean {
-  return a !== null && foldToAscii(a).replace(/\s+/g, ' ').trim() === foldToAscii(b).replace(/\s+/g, ' ').trim();
-}
 
 export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupStore {
   const due = db.prepare<[string, number], DueRow>(
     `SELECT f.id, f.address, f.kind, f.track, f.deadline, f.due_at, f.attempts, COALESCE(p.locale, 'vi') AS locale, b.announcement AS text
      FROM followups f LEFT JOIN people p ON p.address = f.address LEFT JOIN broadcasts b ON b.id = f.broadcast_id
-     WHERE ${PENDING} AND f.due_at <= ? ORDER BY f.due_at, f.id LIMIT ?`,
+     WHERE ${PENDING_F} AND f.due_at <= ? ORDER BY f.due_at, f.id LIMIT ?`,
   );
   const sent = db.prepare<[string, number]>('UPDATE followups SET sent_at = ?, attempts = attempts + 1, error = NULL WHERE id = ?');
   const failed = db.prepare<[string, string, number]>('UPDATE followups SET failed_at = ?, attempts = attempts + 1, error = ? WHERE id = ?');
@@ -48,10 +34,10 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
   const insertMessage = db.prepare<[string, string | null, number, string, string]>(
     `INSERT INTO followups (address, kind, track, broadcast_id, due_at, created_at) VALUES (?, 'broadcast', ?, ?, ?, ?)`,
   );
-  const report = db.prepare<[], ReportRow>(
+  const report = db.prepare<[], BroadcastReportRow>(
     `SELECT b.id, b.created_at, b.track, b.locality, b.recipients,
        count(f.sent_at) AS delivered, count(f.failed_at) AS failed,
-       coalesce(sum(CASE WHEN ${PENDING} AND f.id IS NOT NULL THEN 1 ELSE 0 END), 0) AS pending
+       coalesce(sum(CASE WHEN ${PENDING_F} AND f.id IS NOT NULL THEN 1 ELSE 0 END), 0) AS pending
      FROM broadcasts b LEFT JOIN followups f ON f.broadcast_id = b.id
      WHERE b.id = (SELECT max(id) FROM broadcasts) GROUP BY b.id`,
   );
@@ -62,10 +48,10 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
     `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'staff', ?)`,
   );
   const cancelReminders = db.prepare<[string, string]>(
-    `UPDATE followups AS f SET cancelled_at = ? WHERE f.address = ? AND f.kind IN ('remind', 'deadline') AND ${PENDING}`,
+    `UPDATE followups AS f SET cancelled_at = ? WHERE f.address = ? AND f.kind IN ('remind', 'deadline') AND ${PENDING_F}`,
   );
   const pendingOf = db.prepare<[string], { kind: string; due_at: string }>(
-    `SELECT f.kind, f.due_at FROM followups f WHERE f.address = ? AND f.kind != 'broadcast' AND ${PENDING} ORDER BY f.due_at`,
+    `SELECT f.kind, f.due_at FROM followups f WHERE f.address = ? AND f.kind != 'broadcast' AND ${PENDING_F} ORDER BY f.due_at`,
   );
   const newsOf = db.prepare<[string], number>('SELECT count(*) FROM news_optins WHERE address = ?').pluck();
   const registrationsOf = db.prepare<[string], { track: string; domain: string | null; created_at: string }>(
@@ -83,11 +69,7 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
 
   function lastBroadcast(): BroadcastReport | undefined {
     const row = report.get();
-    if (row === undefined) return undefined;
-    return {
-      id: row.id, createdAt: row.created_at, track: row.track as Track | null, locality: row.locality,
-      recipients: row.recipients, delivered: row.delivered, failed: row.failed, pending: row.pending,
-    };
+    return row === undefined ? undefined : toBroadcastReport(row);
   }
 
   const enqueue = db.transaction((text: string, filter: AudienceFilter, createdBy: string | null, now: string): BroadcastReport => {
@@ -106,11 +88,7 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
   });
 
   return {
-    due: (now, limit) =>
-      due.all(now.toISOString(), limit).map((r) => ({
-        id: r.id, address: r.address as Address, kind: r.kind as FollowupKind, track: r.track as Track | null,
-        deadline: r.deadline, dueAt: r.due_at, attempts: r.attempts, locale: r.locale as Locale, text: r.text,
-      }) satisfies DueFollowup),
+    due: (now, limit) => due.all(now.toISOString(), limit).map(toDueFollowup),
     markSent: (id, now) => void sent.run(now.toISOString(), id),
     markFailed(id, now, error, retryAt) {
       const detail = error.slice(0, 200);

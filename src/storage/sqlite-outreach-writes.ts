@@ -5,14 +5,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Address, ChannelName } from '../core/message.js';
 import type { OutreachWrite } from '../core/outreach.js';
+import { PENDING, personRegistrationValues } from './outreach-rows.js';
 
 export type OutreachWrites = {
   apply(address: Address, channel: ChannelName, write: OutreachWrite, now: string): void;
   /** Follow-ups and the news opt-in are deleted; registrations stay as anonymous counts. */
   forget(address: Address): void;
 };
-
-const PENDING = 'sent_at IS NULL AND failed_at IS NULL AND cancelled_at IS NULL';
 
 export function prepareOutreachWrites(db: BetterSqlite3.Database): OutreachWrites {
   const schedule = db.prepare<[string, string, string, string | null, string, string]>(
@@ -47,15 +46,7 @@ export function prepareOutreachWrites(db: BetterSqlite3.Database): OutreachWrite
           else newsOff.run(address);
           return;
         case 'registration':
-          register.run(
-            write.anonymous ? null : address,
-            channel,
-            write.track,
-            write.anonymous ? null : write.domain,
-            write.referrer,
-            write.locality,
-            now,
-          );
+          register.run(...personRegistrationValues(address, channel, write, now));
           return;
       }
     },

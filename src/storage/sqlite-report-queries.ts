@@ -7,18 +7,11 @@
  * the key needs no sort. About 110 ms a quarter on a 1M-check database.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ChannelName } from '../core/message.js';
-import type { Outcome, Reason, Track } from '../core/eligibility/types.js';
-import type { Bounds, Candidate, KeyedCount, ReasonCount, RegisteredCount, ReportQueries, StatsRows, WeeklyCount } from '../core/reports/types.js';
+import type { Bounds, RegisteredCount, ReportQueries, StatsRows } from '../core/reports/types.js';
 import { assertCheckQuery } from './check-query.js';
+import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from './report-rows.js';
 import { createSqliteRegisteredCounts } from './sqlite-registrations.js';
 import { createSqlitePeriodAnalytics } from './sqlite-funnel-queries.js';
-
-/** One pass gives track × outcome, reason, channel and week (a few hundred groups). */
-type MixRow = { week: string; channel: string; track: string; outcome: string; reason: string; count: number };
-/** Per locality/referrer: enough sums to rebuild every track × outcome cell without sorting by them. */
-type SumRow = { key: string | null; n: number; idvn: number; idvn_el: number; idvn_ne: number; biz_el: number; biz_ne: number };
-type CandidateRow = { address: string; channel: string; track: string; reason: string; locality: string | null; referrer: string | null; checked_at: string };
 
 const RANGE = 'created_at >= @from AND created_at <= @to';
 const SUMS = `count(*) AS n, sum(track = 'id.vn') AS idvn,
@@ -29,54 +22,6 @@ export type SqliteReportOptions = {
   /** Registrations per track in a period; default: the `registrations` table (issue #9, createSqliteRegisteredCounts). */
   readonly registered?: (bounds: Bounds) => RegisteredCount[] | Promise<RegisteredCount[]>;
 };
-
-function fromSums(r: SumRow): KeyedCount[] {
-  const cells: [Track, Outcome, number][] = [
-    ['id.vn', 'eligible', r.idvn_el],
-    ['id.vn', 'not_eligible', r.idvn_ne],
-    ['id.vn', 'undetermined', r.idvn - r.idvn_el - r.idvn_ne],
-    ['biz.vn', 'eligible', r.biz_el],
-    ['biz.vn', 'not_eligible', r.biz_ne],
-    ['biz.vn', 'undetermined', r.n - r.idvn - r.biz_el - r.biz_ne],
-  ];
-  return cells.filter(([, , count]) => count > 0).map(([track, outcome, count]) => ({ key: r.key, track, outcome, count }));
-}
-
-function add<K>(map: Map<K, number>, key: K, count: number): void {
-  map.set(key, (map.get(key) ?? 0) + count);
-}
-
-/** Folds the (week, channel, track, outcome, reason) groups into four breakdowns. */
-function fromMix(rows: readonly MixRow[]): Pick<StatsRows, 'byTrack' | 'byReason' | 'byChannel' | 'byWeek'> {
-  const track = new Map<string, number>();
-  const reason = new Map<string, number>();
-  const channel = new Map<string, number>();
-  const weeks = new Map<string, WeeklyCount>();
-  for (const r of rows) {
-    add(track, `${r.track}|${r.outcome}`, r.count);
-    add(reason, `${r.track}|${r.reason}`, r.count);
-    add(channel, `${r.channel}|${r.track}|${r.outcome}`, r.count);
-    const key = `${r.week}|${r.track}`;
-    const week = weeks.get(key) ?? { week: r.week, track: r.track as Track, checks: 0, eligible: 0 };
-    weeks.set(key, { ...week, checks: week.checks + r.count, eligible: week.eligible + (r.outcome === 'eligible' ? r.count : 0) });
-  }
-  const split = (key: string) => key.split('|');
-  return {
-    byTrack: [...track].map(([k, count]) => {
-      const [t, o] = split(k);
-      return { key: null, track: t as Track, outcome: o as Outcome, count };
-    }),
-    byReason: [...reason].map(([k, count]): ReasonCount => {
-      const [t, why] = split(k);
-      return { track: t as Track, reason: why as Reason, count };
-    }),
-    byChannel: [...channel].map(([k, count]) => {
-      const [c, t, o] = split(k);
-      return { key: c ?? null, track: t as Track, outcome: o as Outcome, count };
-    }),
-    byWeek: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week) || a.track.localeCompare(b.track)),
-  };
-}
 
 export function createSqliteReportQueries(db: BetterSqlite3.Database, options: SqliteReportOptions = {}): ReportQueries {
   // Weeks start on Monday in Vietnam time: shift to UTC+7, to the next Sunday (or stay), back 6 days.
@@ -122,18 +67,7 @@ export function createSqliteReportQueries(db: BetterSqlite3.Database, options: S
       const row = referrerChecks.get(code);
       return { checks: row?.checks ?? 0, eligible: row?.eligible ?? 0, people: referrerPeople.get(code) ?? 0 };
     },
-    candidates: (bounds) =>
-      (bounds === undefined ? allCandidates.all() : rangeCandidates.all(checked(bounds))).map(
-        (r): Candidate => ({
-          address: r.address,
-          channel: r.channel as ChannelName,
-          track: r.track as Track,
-          reason: r.reason as Reason,
-          locality: r.locality,
-          referrer: r.referrer,
-          checkedAt: r.checked_at,
-        }),
-      ),
+    candidates: (bounds) => (bounds === undefined ? allCandidates.all() : rangeCandidates.all(checked(bounds))).map(toCandidate),
   };
   // Issue #9 records registrations (schema 3), so the column is filled from them unless a caller passes its own.
   const registered = options.registered ?? createSqliteRegisteredCounts(db);

@@ -7,25 +7,11 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Address, Locale } from '../core/message.js';
-import type { JoinOutcome, NewReferrer, Referrer, RoleVia, StaffStore, TeamMember } from '../core/staff.js';
+import type { JoinOutcome, NewReferrer, Referrer, RoleVia, StaffStore } from '../core/staff.js';
 import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from './staff-codes.js';
+import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS, toMember, toReferrer, type MemberRow, type ReferrerRow } from './staff-rows.js';
 
-export const JOIN_MAX_FAILURES = 5;
-export const JOIN_WINDOW_MS = 3_600_000;
-export const JOIN_BLOCK_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-
-type ReferrerRow = { code: string; label: string; address: string | null; created_at: string };
-type MemberRow = { address: string; locality: string | null; locale: string; remind: number; created_at: string };
-
-const toReferrer = (r: ReferrerRow): Referrer => ({ code: r.code, label: r.label, address: r.address as Address | null, createdAt: r.created_at });
-const toMember = (r: MemberRow): TeamMember => ({
-  address: r.address as Address,
-  locality: r.locality,
-  locale: r.locale === 'en' ? 'en' : 'vi',
-  remind: r.remind === 1,
-  createdAt: r.created_at,
-});
 
 export type SqliteStaffStoreOptions = { readonly random?: RandomInt };
 

@@ -17,7 +17,7 @@ import { migratePostgres } from '../../src/storage/postgres/migrate.js';
 import { createPgFollowupStore } from '../../src/storage/postgres/pg-followup-store.js';
 import { createPgHandoffStore } from '../../src/storage/postgres/pg-handoff-store.js';
 import { createPgFunnelQueries, createPgPeriodAnalytics } from '../../src/storage/postgres/pg-funnel-queries.js';
-import { describePg, freshPgUrl } from '../support/postgres.js';
+import { describePg, freshPgUrl, loadBoth } from '../support/postgres.js';
 
 const NOW = new Date('2026-11-23T02:00:00.000Z');
 const at = (days: number, hours = 0): string => new Date(NOW.getTime() + days * 86_400_000 + hours * 3_600_000).toISOString();
@@ -45,13 +45,8 @@ afterEach(async () => {
 });
 
 /** One INSERT (with `?` placeholders) per row, into both databases. */
-async function load(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
-  let n = 0;
-  const pgSql = sql.replace(/\?/g, () => `$${++n}`);
-  for (const row of rows) {
-    sqlite.db.prepare(sql).run(...row);
-    await pg.query(pgSql, row);
-  }
+function load(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+  return loadBoth(sqlite.db, pg, sql, rows);
 }
 
 /** Runs `call` on SQLite then PostgreSQL, expects equal answers and returns PostgreSQL's. */

@@ -15,7 +15,7 @@ import { createSqliteReportQueries } from '../../src/storage/sqlite-report-queri
 import { connectPostgres, type PgDatabase } from '../../src/storage/postgres/database.js';
 import { migratePostgres } from '../../src/storage/postgres/migrate.js';
 import { createPgReportQueries } from '../../src/storage/postgres/pg-report-queries.js';
-import { describePg, freshPgUrl } from '../support/postgres.js';
+import { describePg, freshPgUrl, toPgPlaceholders } from '../support/postgres.js';
 
 type Value = string | number | null;
 type Insert = { readonly sql: string; readonly values: readonly Value[] };
@@ -93,10 +93,6 @@ function generate(seed: number): Insert[] {
   return out;
 }
 
-const toPg = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 
 /** Vietnam days as inclusive UTC bounds. */
 const vn = (from: string, to: string): Bounds => ({
@@ -130,7 +126,7 @@ describePg('PostgreSQL ReportQueries, parity with SQLite', () => {
     db = connectPostgres(await freshPgUrl());
     await migratePostgres(db);
     await db.transaction(async (tx) => {
-      for (const row of rows) await tx.query(toPg(row.sql), row.values);
+      for (const row of rows) await tx.query(toPgPlaceholders(row.sql), row.values);
     });
     lite = createSqliteReportQueries(store.db);
     pg = createPgReportQueries(db);

@@ -11,7 +11,7 @@ import { purgeExpired, retentionCutoff } from '../../src/storage/retention.js';
 import { connectPostgres, type PgDatabase } from '../../src/storage/postgres/database.js';
 import { migratePostgres } from '../../src/storage/postgres/migrate.js';
 import { pgPurgeExpired } from '../../src/storage/postgres/pg-retention.js';
-import { describePg, freshPgUrl } from '../support/postgres.js';
+import { describePg, freshPgUrl, loadBoth } from '../support/postgres.js';
 
 const NOW = new Date('2026-11-23T02:00:00.000Z');
 const DAYS = 730;
@@ -35,13 +35,8 @@ afterEach(async () => {
   await pg?.close();
 });
 
-async function load(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
-  let n = 0;
-  const pgSql = sql.replace(/\?/g, () => `$${++n}`);
-  for (const row of rows) {
-    sqlite.db.prepare(sql).run(...row);
-    await pg.query(pgSql, row);
-  }
+function load(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+  return loadBoth(sqlite.db, pg, sql, rows);
 }
 
 /** Every row of every table, the same on both; returns them as JSON for "is this address gone?" checks. */

@@ -11,7 +11,6 @@ import fc from 'fast-check';
 import type { Address } from '../../src/core/message.js';
 import type { OutreachWrite } from '../../src/core/outreach.js';
 import type { Clock, RecordStore, SessionStore, Write } from '../../src/core/ports.js';
-import { REASONS } from '../../src/core/eligibility/types.js';
 import { openStore } from '../../src/storage/index.js';
 import { connectPostgres, type PgDatabase } from '../../src/storage/postgres/database.js';
 import { migratePostgres } from '../../src/storage/postgres/migrate.js';
@@ -21,6 +20,7 @@ import { createMemoryStore } from '../fakes/memory-store.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
 import { NOW, minutesLater, recordStoreContract, type TestState } from './record-store-contract.js';
 import { sessionStoreContract, type ContractState } from './session-store-contract.js';
+import { expectSameAsMemory, turnArb } from './turn-arbitraries.js';
 
 type PgRecords<S> = { db: PgDatabase; records: RecordStore; sessions: SessionStore<S>; close(): Promise<void> };
 
@@ -69,57 +69,13 @@ describePg('PostgreSQL stores', () => {
   });
 
   describe('memory fake and PostgreSQL agree', () => {
-    const addresses: Address[] = ['zalo:a', 'telegram:1', 'console:c'];
-    const writeArb: fc.Arbitrary<Write> = fc.oneof(
-      fc.record({
-        type: fc.constant('person' as const),
-        patch: fc.record(
-          {
-            locale: fc.constantFrom('vi' as const, 'en' as const),
-            consent: fc.constantFrom('granted' as const, 'declined' as const, null),
-            referrer: fc.option(fc.constantFrom('r1', 'r2'), { nil: null }),
-            locality: fc.option(fc.constantFrom('kien-an', 'lai-chau'), { nil: null }),
-          },
-          { requiredKeys: [] },
-        ),
-      }),
-      fc.record({
-        type: fc.constant('check' as const),
-        track: fc.constantFrom('id.vn' as const, 'biz.vn' as const),
-        outcome: fc.constantFrom('eligible' as const, 'not_eligible' as const, 'undetermined' as const),
-        reason: fc.constantFrom(...REASONS),
-        referrer: fc.option(fc.constantFrom('r1', 'r2'), { nil: null }),
-        locality: fc.option(fc.constantFrom('kien-an', 'lai-chau'), { nil: null }),
-        anonymous: fc.boolean(),
-      }),
-      fc.constant({ type: 'forget' as const }),
-    );
-    const turnArb = fc.record({
-      address: fc.constantFrom(...addresses),
-      minute: fc.integer({ min: 0, max: 30 }),
-      state: fc.option(fc.record({ flow: fc.constantFrom('idvn', 'bizvn'), step: fc.nat(5) }), { nil: null }),
-      writes: fc.array(writeArb, { maxLength: 4 }),
-    });
-
     it('on every read after any sequence of turns', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(turnArb, { maxLength: 25 }), async (turns) => {
           const memory = createMemoryStore<TestState>();
           const pg = await openPgRecords<TestState>();
           try {
-            for (const turn of turns) {
-              const now = minutesLater(turn.minute);
-              await memory.records.commitTurn(turn.address, turn.state, turn.writes, now);
-              await pg.records.commitTurn(turn.address, turn.state, turn.writes, now);
-            }
-            const query = { from: NOW.toISOString(), to: minutesLater(15).toISOString() };
-            expect(await pg.records.listChecks()).toEqual(await memory.records.listChecks());
-            expect(await pg.records.countChecks(query)).toEqual(await memory.records.countChecks(query));
-            for (const address of addresses) {
-              expect(await pg.records.getPerson(address)).toEqual(await memory.records.getPerson(address));
-              expect(await pg.records.checksOf(address)).toEqual(await memory.records.checksOf(address));
-              expect(await pg.sessions.read(address)).toEqual(await memory.sessions.read(address));
-            }
+            await expectSameAsMemory(pg, memory, turns);
           } finally {
             await pg.close();
           }

@@ -8,7 +8,7 @@
 import type { Address } from '../../core/message.js';
 import type { CheckQuery, CheckRecord, CountRow } from '../../core/ports.js';
 import type { Outcome, Track } from '../../core/eligibility/types.js';
-import { assertCheckQuery } from '../check-query.js';
+import { checkQueryWhere } from '../check-query.js';
 import { CHECK_SELECT, toCheck, type CheckRow } from '../sqlite-rows.js';
 import type { Queryable } from './database.js';
 
@@ -20,25 +20,10 @@ export type PgCheckQueries = {
   of(address: Address): Promise<CheckRecord[]>;
 };
 
-const FILTERS = [
-  ['from', 'created_at >='],
-  ['to', 'created_at <='],
-  ['track', 'track ='],
-  ['channel', 'channel ='],
-] as const;
-
 /** The WHERE clause (with $1… placeholders) and its parameters for a CheckQuery. */
 export function checkFilter(query: CheckQuery): { where: string; params: string[] } {
-  assertCheckQuery(query);
-  const clauses: string[] = [];
-  const params: string[] = [];
-  for (const [name, clause] of FILTERS) {
-    const value = query[name];
-    if (value === undefined) continue;
-    params.push(value);
-    clauses.push(`${clause} $${params.length}`);
-  }
-  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+  const { where, params } = checkQueryWhere(query, (n) => `$${n}`);
+  return { where, params };
 }
 
 export function createPgCheckQueries(db: Queryable): PgCheckQueries {

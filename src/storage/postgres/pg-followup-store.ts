@@ -6,24 +6,13 @@
  * through commitTurn. Text sort keys use COLLATE "C": SQLite's byte order,
  * whatever the database's locale.
  */
-import { foldToAscii } from '../../core/domain-name/fold.js';
-import type { Address, Locale } from '../../core/message.js';
 import type { Track } from '../../core/eligibility/types.js';
-import type { AudienceFilter, BroadcastReport, DueFollowup, FollowupKind, FollowupStore } from '../../core/outreach.js';
+import type { AudienceFilter, BroadcastReport, FollowupKind, FollowupStore } from '../../core/outreach.js';
+import { PENDING_F, sameLocality, toBroadcastReport, toDueFollowup, type BroadcastReportRow, type DueRow } from '../outreach-rows.js';
 import { channelFromAddress } from '../turn-rules.js';
 import type { PgDatabase, Queryable } from './database.js';
 import { createPgRegistrationQueries } from './pg-registrations.js';
 
-const PENDING = 'f.sent_at IS NULL AND f.failed_at IS NULL AND f.cancelled_at IS NULL';
-
-type DueRow = {
-  id: number; address: string; kind: string; track: string | null; deadline: string | null;
-  due_at: string; attempts: number; locale: string; text: string | null;
-};
-type ReportRow = {
-  id: number; created_at: string; track: string | null; locality: string | null;
-  recipients: number; delivered: number; failed: number; pending: number;
-};
 type AudienceRow = { address: string; locality: string | null; tracks: string[] | null };
 
 const AUDIENCE = `SELECT n.address, p.locality,
@@ -32,13 +21,9 @@ const AUDIENCE = `SELECT n.address, p.locality,
 
 const REPORT = `SELECT b.id, b.created_at, b.track, b.locality, b.recipients,
     count(f.sent_at) AS delivered, count(f.failed_at) AS failed,
-    count(*) FILTER (WHERE ${PENDING} AND f.id IS NOT NULL) AS pending
+    count(*) FILTER (WHERE ${PENDING_F} AND f.id IS NOT NULL) AS pending
   FROM broadcasts b LEFT JOIN followups f ON f.broadcast_id = b.id
   WHERE b.id = (SELECT max(id) FROM broadcasts) GROUP BY b.id`;
-
-function sameLocality(a: string | null, b: string): boolean {
-  return a !== null && foldToAscii(a).replace(/\s+/g, ' ').trim() === foldToAscii(b).replace(/\s+/g, ' ').trim();
-}
 
 async function audience(q: Queryable, filter: AudienceFilter): Promise<string[]> {
   const rows = await q.query<AudienceRow>(AUDIENCE);
@@ -55,13 +40,10 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
       const rows = await db.query<DueRow>(
         `SELECT f.id, f.address, f.kind, f.track, f.deadline, f.due_at, f.attempts, COALESCE(p.locale, 'vi') AS locale, b.announcement AS text
          FROM followups f LEFT JOIN people p ON p.address = f.address LEFT JOIN broadcasts b ON b.id = f.broadcast_id
-         WHERE ${PENDING} AND f.due_at <= $1 ORDER BY f.due_at, f.id LIMIT $2`,
+         WHERE ${PENDING_F} AND f.due_at <= $1 ORDER BY f.due_at, f.id LIMIT $2`,
         [now.toISOString(), limit],
       );
-      return rows.map((r) => ({
-        id: r.id, address: r.address as Address, kind: r.kind as FollowupKind, track: r.track as Track | null,
-        deadline: r.deadline, dueAt: r.due_at, attempts: r.attempts, locale: r.locale as Locale, text: r.text,
-      }) satisfies DueFollowup);
+      return rows.map(toDueFollowup);
     },
     async markSent(id, now) {
       await db.query('UPDATE followups SET sent_at = $1, attempts = attempts + 1, error = NULL WHERE id = $2', [now.toISOString(), id]);
@@ -93,12 +75,8 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
         return { id: row.id, createdAt: at, track, locality, recipients: addresses.length, delivered: 0, failed: 0, pending: addresses.length };
       }),
     async lastBroadcast() {
-      const [row] = await db.query<ReportRow>(REPORT);
-      if (row === undefined) return undefined;
-      return {
-        id: row.id, createdAt: row.created_at, track: row.track as Track | null, locality: row.locality,
-        recipients: row.recipients, delivered: row.delivered, failed: row.failed, pending: row.pending,
-      };
+      const [row] = await db.query<BroadcastReportRow>(REPORT);
+      return row === undefined ? undefined : toBroadcastReport(row);
     },
     recordStaffRegistration: ({ address, domain, track, now }) =>
       db.transaction(async (tx) => {
@@ -113,14 +91,14 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
           [consented ? address : null, channelFromAddress(address), track, consented ? domain : null, person?.referrer ?? null, person?.locality ?? null, at],
         );
         if (consented) {
-          await tx.query(`UPDATE followups AS f SET cancelled_at = $1 WHERE f.address = $2 AND f.kind IN ('remind', 'deadline') AND ${PENDING}`, [at, address]);
+          await tx.query(`UPDATE followups AS f SET cancelled_at = $1 WHERE f.address = $2 AND f.kind IN ('remind', 'deadline') AND ${PENDING_F}`, [at, address]);
         }
         return { withDomain: consented };
       }),
     async summaryOf(address) {
       const [pending, news, registrations] = await Promise.all([
         db.query<{ kind: string; due_at: string }>(
-          `SELECT f.kind, f.due_at FROM followups f WHERE f.address = $1 AND f.kind != 'broadcast' AND ${PENDING} ORDER BY f.due_at`,
+          `SELECT f.kind, f.due_at FROM followups f WHERE f.address = $1 AND f.kind != 'broadcast' AND ${PENDING_F} ORDER BY f.due_at`,
           [address],
         ),
         db.query<{ n: number }>('SELECT count(*) AS n FROM news_optins WHERE address = $1', [address]),

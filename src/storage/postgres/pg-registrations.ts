@@ -4,24 +4,13 @@
  * CheckQuery's with the same full-ISO-timestamp rule; rows come back in
  * SQLite's order (byte order for text, NULLs first, then id).
  */
-import type { Address, ChannelName } from '../../core/message.js';
 import type { Track } from '../../core/eligibility/types.js';
 import type { RegistrationCountRow, RegistrationRecord } from '../../core/outreach.js';
 import type { CheckQuery } from '../../core/ports.js';
 import { assertCheckQuery } from '../check-query.js';
+import { toRegistration, toRegistrationCount, type RegistrationCountSqlRow, type RegistrationRow } from '../outreach-rows.js';
 import type { Queryable } from './database.js';
 import { checkFilter } from './pg-check-queries.js';
-
-type Row = {
-  address: string | null;
-  channel: string;
-  track: string;
-  domain: string | null;
-  referrer: string | null;
-  locality: string | null;
-  source: string;
-  created_at: string;
-};
 
 export type PgRegistrationQueries = {
   count(query: CheckQuery): Promise<RegistrationCountRow[]>;
@@ -32,31 +21,22 @@ export function createPgRegistrationQueries(db: Queryable): PgRegistrationQuerie
   return {
     async count(query) {
       const { where, params } = checkFilter(query);
-      const rows = await db.query<{ track: string; referrer: string | null; locality: string | null; count: number }>(
+      const rows = await db.query<RegistrationCountSqlRow>(
         `SELECT track, referrer, locality, count(*) AS count FROM registrations ${where}
          GROUP BY track, referrer, locality
          ORDER BY track COLLATE "C", referrer COLLATE "C" NULLS FIRST, locality COLLATE "C" NULLS FIRST`,
         params,
       );
-      return rows.map((r) => ({ track: r.track as Track, referrer: r.referrer, locality: r.locality, count: r.count }));
+      return rows.map(toRegistrationCount);
     },
     async list(query) {
       const { where, params } = checkFilter(query);
-      const rows = await db.query<Row>(
+      const rows = await db.query<RegistrationRow>(
         `SELECT address, channel, track, domain, referrer, locality, source, created_at FROM registrations ${where}
          ORDER BY created_at, id`,
         params,
       );
-      return rows.map((r) => ({
-        address: r.address as Address | null,
-        channel: r.channel as ChannelName,
-        track: r.track as Track,
-        domain: r.domain,
-        referrer: r.referrer,
-        locality: r.locality,
-        source: r.source as 'person' | 'staff',
-        createdAt: r.created_at,
-      }));
+      return rows.map(toRegistration);
     },
   };
 }

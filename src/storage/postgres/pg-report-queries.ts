@@ -1,23 +1,19 @@
 /**
  * ReportQueries over PostgreSQL, as src/storage/sqlite-report-queries.ts:
  * every number is a GROUP BY over a `created_at` range, folded the same way
- * (pg-report-rows.ts). Rows come in SQLite's order — text by byte order
+ * (src/storage/report-rows.ts). Rows come in SQLite's order — text by byte order
  * (COLLATE "C"), NULLs first — so the folded breakdowns list the same keys
  * in the same order. Weeks start on Monday in Vietnam time: created_at is
  * ISO UTC text, `::timestamp` drops its "Z" (no session time zone involved),
  * +7 hours, then date_trunc('week') — SQLite's `date(created_at, '+7 hours',
  * 'weekday 0', '-6 days')`.
  */
-import type { ChannelName } from '../../core/message.js';
-import type { Reason, Track } from '../../core/eligibility/types.js';
-import type { Bounds, Candidate, RegisteredCount, ReportQueries } from '../../core/reports/types.js';
+import type { Bounds, RegisteredCount, ReportQueries } from '../../core/reports/types.js';
 import { assertCheckQuery } from '../check-query.js';
 import type { PgDatabase } from './database.js';
 import { createPgPeriodAnalytics } from './pg-funnel-queries.js';
 import { createPgRegisteredCounts } from './pg-registrations.js';
-import { fromMix, fromSums, type MixRow, type SumRow } from './pg-report-rows.js';
-
-type CandidateRow = { address: string; channel: string; track: string; reason: string; locality: string | null; referrer: string | null; checked_at: string };
+import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from '../report-rows.js';
 
 const RANGE = 'created_at >= $1 AND created_at <= $2';
 const WEEK = "to_char(date_trunc('week', created_at::timestamp + interval '7 hours'), 'YYYY-MM-DD')";
@@ -90,17 +86,7 @@ export function createPgReportQueries(db: PgDatabase, options: PgReportOptions =
         bounds === undefined
           ? await db.query<CandidateRow>(candidateSql(''))
           : await db.query<CandidateRow>(candidateSql('AND c.created_at >= $1 AND c.created_at <= $2'), params(bounds));
-      return rows.map(
-        (r): Candidate => ({
-          address: r.address,
-          channel: r.channel as ChannelName,
-          track: r.track as Track,
-          reason: r.reason as Reason,
-          locality: r.locality,
-          referrer: r.referrer,
-          checkedAt: r.checked_at,
-        }),
-      );
+      return rows.map(toCandidate);
     },
     // Issue #9's registrations and issue #11's funnel sheet, as over SQLite.
     registered: async (bounds) => registered(checked(bounds)),

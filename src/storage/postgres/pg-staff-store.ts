@@ -13,27 +13,15 @@
  * database's collation.
  */
 import type { Address } from '../../core/message.js';
-import type { NewReferrer, Referrer, RoleVia, StaffStore, TeamMember } from '../../core/staff.js';
+import type { NewReferrer, Referrer, RoleVia, StaffStore } from '../../core/staff.js';
 import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from '../staff-codes.js';
-import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS } from '../sqlite-staff-store.js';
+import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS, toMember, toReferrer, type MemberRow, type ReferrerRow } from '../staff-rows.js';
 import type { PgDatabase, Queryable } from './database.js';
 import { pgStaffDirectory } from './pg-staff-directory.js';
 
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock(JOIN_LOCK, hashtext(address)): one /join per address at a time ("join"). */
 const JOIN_LOCK = 0x6a6f696e;
-
-type ReferrerRow = { code: string; label: string; address: string | null; created_at: string };
-type MemberRow = { address: string; locality: string | null; locale: string; remind: number; created_at: string };
-
-const toReferrer = (r: ReferrerRow): Referrer => ({ code: r.code, label: r.label, address: r.address as Address | null, createdAt: r.created_at });
-const toMember = (r: MemberRow): TeamMember => ({
-  address: r.address as Address,
-  locality: r.locality,
-  locale: r.locale === 'en' ? 'en' : 'vi',
-  remind: r.remind === 1,
-  createdAt: r.created_at,
-});
 
 export type PgStaffStoreOptions = {
   readonly random?: RandomInt;

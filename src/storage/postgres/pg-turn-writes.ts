@@ -10,11 +10,10 @@ import type { AnalyticsWrite } from '../../core/funnel.js';
 import type { Address, ChannelName } from '../../core/message.js';
 import type { OutreachWrite } from '../../core/outreach.js';
 import type { Write } from '../../core/ports.js';
+import { PENDING, personRegistrationValues } from '../outreach-rows.js';
 import type { Queryable } from './database.js';
 
 type CheckWrite = Extract<Write, { type: 'check' }>;
-
-const PENDING = 'sent_at IS NULL AND failed_at IS NULL AND cancelled_at IS NULL';
 
 async function cancelReminders(tx: Queryable, address: Address, now: string): Promise<void> {
   await tx.query(
@@ -56,15 +55,7 @@ export async function applyOutreachWrite(
       await tx.query(
         `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'person', $7)`,
-        [
-          write.anonymous ? null : address,
-          channel,
-          write.track,
-          write.anonymous ? null : write.domain,
-          write.referrer,
-          write.locality,
-          now,
-        ],
+        personRegistrationValues(address, channel, write, now),
       );
       return;
   }

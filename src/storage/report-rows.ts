@@ -1,15 +1,19 @@
 /**
- * Folding the report's GROUP BY rows into StatsRows, as
- * src/storage/sqlite-report-queries.ts does (same maps, same insertion
- * order, so the same row order when the SQL rows come in the same order).
+ * The report's GROUP BY rows and how they fold into StatsRows and
+ * Candidates, for both ReportQueries: sqlite-report-queries.ts and
+ * postgres/pg-report-queries.ts (same maps, same insertion order, so the
+ * same row order when the SQL rows come in the same order).
  */
-import type { Outcome, Reason, Track } from '../../core/eligibility/types.js';
-import type { KeyedCount, ReasonCount, StatsRows, WeeklyCount } from '../../core/reports/types.js';
+import type { ChannelName } from '../core/message.js';
+import type { Outcome, Reason, Track } from '../core/eligibility/types.js';
+import type { Candidate, KeyedCount, ReasonCount, StatsRows, WeeklyCount } from '../core/reports/types.js';
 
 /** One pass gives track × outcome, reason, channel and week (a few hundred groups). */
 export type MixRow = { week: string; channel: string; track: string; outcome: string; reason: string; count: number };
-/** Per locality/referrer: enough sums to rebuild every track × outcome cell. */
+/** Per locality/referrer: enough sums to rebuild every track × outcome cell without sorting by them. */
 export type SumRow = { key: string | null; n: number; idvn: number; idvn_el: number; idvn_ne: number; biz_el: number; biz_ne: number };
+/** A consented person's latest eligible check on a track. */
+export type CandidateRow = { address: string; channel: string; track: string; reason: string; locality: string | null; referrer: string | null; checked_at: string };
 
 export function fromSums(r: SumRow): KeyedCount[] {
   const cells: [Track, Outcome, number][] = [
@@ -56,5 +60,17 @@ export function fromMix(rows: readonly MixRow[]): Pick<StatsRows, 'byTrack' | 'b
       return { key: c ?? null, track: t as Track, outcome: o as Outcome, count };
     }),
     byWeek: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week) || a.track.localeCompare(b.track)),
+  };
+}
+
+export function toCandidate(r: CandidateRow): Candidate {
+  return {
+    address: r.address,
+    channel: r.channel as ChannelName,
+    track: r.track as Track,
+    reason: r.reason as Reason,
+    locality: r.locality,
+    referrer: r.referrer,
+    checkedAt: r.checked_at,
   };
 }
