@@ -9,7 +9,7 @@ import type { Address } from '../../core/message.js';
 import type { CheckQuery, CheckRecord, CountRow } from '../../core/ports.js';
 import type { Outcome, Track } from '../../core/eligibility/types.js';
 import { checkQueryWhere } from '../check-query.js';
-import { CHECK_SELECT, toCheck, type CheckRow } from '../sqlite-rows.js';
+import { CHECK_SELECT, toCheck, type CheckRow } from '../record-rows.js';
 import type { Queryable } from './database.js';
 
 type CountSqlRow = { track: string; outcome: string; count: number };

@@ -10,7 +10,7 @@
 import type { Address, ChannelName } from '../../core/message.js';
 import type { Person, RecordStore, Write } from '../../core/ports.js';
 import { StorageError, serialiseState } from '../errors.js';
-import { CHECK_COLUMNS, fromPerson, toPerson, type PersonRow } from '../sqlite-rows.js';
+import { CHECK_COLUMNS, fromPerson, toPerson, type PersonRow } from '../record-rows.js';
 import { applyPersonPatch, channelFromAddress } from '../turn-rules.js';
 import type { PgDatabase, Queryable } from './database.js';
 import { createPgCheckQueries } from './pg-check-queries.js';
