@@ -31,7 +31,7 @@ export interface PgDatabase extends Queryable {
 export type PgOptions = {
   /** Query connections per process (default 10). */
   readonly poolSize?: number;
-  /** Connections that may hold locks at once (default 20): turns in flight, jobs, the leader. */
+  /** Connections that may hold locks at once (default twice poolSize): turns in flight, jobs. */
   readonly lockPoolSize?: number;
 };
 
@@ -74,7 +74,7 @@ export function connectPostgres(url: string, options: PgOptions = {}): PgDatabas
   // keepAlive: a replica that vanishes without closing its socket loses its locks once TCP notices.
   const config = { connectionString: url, types, application_name: 'ten-mien-vn-bot', keepAlive: true };
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
-  const lockPool = new pg.Pool({ ...config, max: options.lockPoolSize ?? 20 });
+  const lockPool = new pg.Pool({ ...config, max: options.lockPoolSize ?? 2 * (options.poolSize ?? 10) });
   // An idle client whose server went away emits 'error'; without a listener that would end the process.
   pool.on('error', () => undefined);
   lockPool.on('error', () => undefined);
