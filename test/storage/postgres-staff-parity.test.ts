@@ -182,6 +182,26 @@ describePg('PostgreSQL StaffStore, parity with SQLite', () => {
     expect(second.rolesOf(joined)).toEqual([]);
     expect(second.referrerCode(added[0]?.referrer.code.toLowerCase() ?? '')).toBe(added[0]?.referrer.code);
   });
+
+  it('a member added or removed on one replica reaches the others at once (NOTIFY), not after the 5 s reload', async () => {
+    const { db: one, url } = await pg();
+    const { db: two } = await pg(url);
+    const first = createPgStaffStore(one);
+    const second = createPgStaffStore(two);
+    await second.refresh();
+    const until = async (check: () => boolean): Promise<number> => {
+      const started = Date.now();
+      while (!check() && Date.now() - started < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
+      return Date.now() - started;
+    };
+    // Give the LISTEN connection a moment to be in place, as after a replica's start.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { code } = await first.createInvite(ADMIN, null, at(0), 7);
+    expect(await first.join(M1, code, 'vi', at(1))).toMatchObject({ kind: 'joined' });
+    expect(await until(() => second.rolesOf(M1).includes('team'))).toBeLessThan(1_000);
+    await first.removeMember(M1, ADMIN, 'cli', at(2));
+    expect(await until(() => second.rolesOf(M1).length === 0)).toBeLessThan(1_000);
+  });
 });
 
 describe('staff parity helpers', () => {

@@ -25,6 +25,8 @@ export interface PgDatabase extends Queryable {
   readonly pool: pg.Pool;
   /** A connection of its own, outside both pools (the leader's lock lives as long as it does). */
   dedicatedClient(): Promise<pg.Client>;
+  /** Runs `fn` when the database is closed, before the pools end (listeners, timers). */
+  onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export function connectPostgres(url: string, options: PgOptions = {}): PgDatabas
   pool.on('error', () => undefined);
   lockPool.on('error', () => undefined);
   const direct = wrap(pool);
+  const closers: (() => Promise<void> | void)[] = [];
   let closed: Promise<void> | undefined;
   return {
     pool,
@@ -105,8 +108,13 @@ export function connectPostgres(url: string, options: PgOptions = {}): PgDatabas
         client.release();
       }
     },
+    onClose(fn) {
+      closers.push(fn);
+    },
     close() {
-      closed ??= Promise.all([pool.end(), lockPool.end()]).then(() => undefined);
+      closed ??= Promise.allSettled(closers.map(async (fn) => fn()))
+        .then(() => Promise.all([pool.end(), lockPool.end()]))
+        .then(() => undefined);
       return closed;
     },
   };

@@ -4,12 +4,18 @@
  * connection keeps a snapshot of the two small tables it needs (member
  * addresses; referrer codes and addresses). This process's own writes
  * reload it before they return; another process's writes (a replica, the
- * CLI) show once the snapshot is older than `ttlMs` — the read that notices
- * answers from the old one and reloads in the background.
+ * CLI) arrive as NOTIFY staff_changed, which a dedicated LISTEN connection
+ * turns into a reload within milliseconds. As a safety net the snapshot is
+ * also reloaded every `ttlMs`, and a read that finds it older answers from
+ * the old one and reloads in the background.
  */
 import type { Address } from '../../core/message.js';
 import type { StaffDirectory } from '../../core/staff.js';
+import type pg from 'pg';
 import type { PgDatabase } from './database.js';
+
+/** The NOTIFY channel staff writes announce themselves on. */
+export const STAFF_CHANGED = 'staff_changed';
 
 export type PgStaffDirectory = StaffDirectory & {
   /** Loads the snapshot now; resolves when this or a newer load is in place. */
@@ -69,6 +75,44 @@ export function pgStaffDirectory(db: PgDatabase, ttlMs = 5_000): PgStaffDirector
     }
     return snapshot;
   }
+
+  // Other replicas' writes: LISTEN on a connection of our own; (re)connect on every tick until it holds.
+  let listener: pg.Client | undefined;
+  let connecting = false;
+  let closed = false;
+  async function listen(): Promise<void> {
+    if (closed || listener !== undefined || connecting) return;
+    connecting = true;
+    try {
+      const client = await db.dedicatedClient();
+      const drop = (): void => {
+        if (listener === client) listener = undefined;
+        void client.end().catch(() => undefined);
+      };
+      client.on('error', drop);
+      client.on('end', drop);
+      client.on('notification', () => void load().catch(() => undefined));
+      await client.query(`LISTEN ${STAFF_CHANGED}`);
+      if (closed) return void (await client.end());
+      listener = client;
+      await load(); // whatever changed before we listened
+    } catch {
+      // The database is unreachable for now: the next tick tries again.
+    } finally {
+      connecting = false;
+    }
+  }
+  void listen();
+  const timer = setInterval(() => {
+    void listen();
+    void load().catch(() => undefined);
+  }, Math.max(ttlMs, 1_000));
+  timer.unref();
+  db.onClose(async () => {
+    closed = true;
+    clearInterval(timer);
+    await listener?.end().catch(() => undefined);
+  });
 
   const directory: PgStaffDirectory = {
     rolesOf(address: Address) {

@@ -17,7 +17,7 @@ import type { NewReferrer, Referrer, RoleVia, StaffStore } from '../../core/staf
 import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from '../staff-codes.js';
 import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS, toMember, toReferrer, type MemberRow, type ReferrerRow } from '../staff-rows.js';
 import type { PgDatabase, Queryable } from './database.js';
-import { pgStaffDirectory } from './pg-staff-directory.js';
+import { pgStaffDirectory, STAFF_CHANGED } from './pg-staff-directory.js';
 
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock(JOIN_LOCK, hashtext(address)): one /join per address at a time ("join"). */
@@ -46,9 +46,14 @@ export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions 
   const random = options.random ?? cryptoRandom;
   const directory = pgStaffDirectory(db, options.directoryTtlMs);
 
-  /** Runs a write, then reloads the snapshot so this process sees it at once. */
+  /** Runs a write and tells every replica; reloads the snapshot so this process sees it at once. */
   async function write<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const value = await db.transaction(fn);
+    const value = await db.transaction(async (tx) => {
+      const result = await fn(tx);
+      // Delivered at commit to every replica's directory (pg-staff-directory.ts LISTENs).
+      await tx.query(`SELECT pg_notify('${STAFF_CHANGED}', '')`);
+      return result;
+    });
     // Committed either way: a failed reload only leaves the snapshot to its TTL.
     await directory.refresh().catch(() => undefined);
     return value;
