@@ -11,7 +11,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export type PostgresServer = { readonly url: string; stop(): void };
+export type PostgresServer = {
+  readonly url: string;
+  /** Stops the server but keeps its data (an outage); `resume` starts it again on the same port. */
+  pause(): void;
+  resume(): void;
+  stop(): void;
+};
 
 export function findPostgresBin(): string | undefined {
   const fromEnv = process.env['PG_BIN'];
@@ -68,9 +74,12 @@ export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'bot', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const options = `-p ${port} -k ${folder} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(folder, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = (): void => run('pg_ctl', ['-D', data, '-o', options, '-l', join(folder, 'server.log'), '-w', '-t', '60', 'start']);
+  start();
   return {
     url: `postgres://bot@127.0.0.1:${port}/postgres`,
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
