@@ -194,8 +194,9 @@ describePg('PostgreSQL StaffStore, parity with SQLite', () => {
       while (!check() && Date.now() - started < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
       return Date.now() - started;
     };
-    // Give the LISTEN connection a moment to be in place, as after a replica's start.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The LISTEN connection is in place (as a moment after a replica's start).
+    await until(() => second.listening());
+    expect(second.listening()).toBe(true);
     const { code } = await first.createInvite(ADMIN, null, at(0), 7);
     expect(await first.join(M1, code, 'vi', at(1))).toMatchObject({ kind: 'joined' });
     expect(await until(() => second.rolesOf(M1).includes('team'))).toBeLessThan(1_000);

@@ -20,6 +20,8 @@ export const STAFF_CHANGED = 'staff_changed';
 export type PgStaffDirectory = StaffDirectory & {
   /** Loads the snapshot now; resolves when this or a newer load is in place. */
   refresh(): Promise<void>;
+  /** True once other replicas' changes arrive by NOTIFY (false while (re)connecting). */
+  listening(): boolean;
 };
 
 type Snapshot = {
@@ -124,6 +126,7 @@ export function pgStaffDirectory(db: PgDatabase, ttlMs = 5_000): PgStaffDirector
     },
     referrerCode: (code) => current().codes.get(foldCode(code)),
     refresh: load,
+    listening: () => listener !== undefined,
   };
   directories.set(db, directory);
   return directory;

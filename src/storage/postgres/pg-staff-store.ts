@@ -29,8 +29,8 @@ export type PgStaffStoreOptions = {
   readonly directoryTtlMs?: number;
 };
 
-/** The store plus `refresh()`: await it once at start so the first turns already see the roles. */
-export type PgStaffStore = StaffStore & { refresh(): Promise<void> };
+/** The store plus `refresh()` (await it once at start so the first turns see the roles) and `listening()` (NOTIFY in place). */
+export type PgStaffStore = StaffStore & { refresh(): Promise<void>; listening(): boolean };
 
 const REFERRER = 'SELECT code, label, address, created_at FROM referrers';
 
