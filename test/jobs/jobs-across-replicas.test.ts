@@ -52,8 +52,9 @@ describePg('jobs across replicas', () => {
       });
       return () => store.coordination.once('followups', () => job.runOnce());
     });
-    const first = await Promise.all(jobs.map((tick) => tick()));
-    expect(first.filter((r) => r.ran)).toHaveLength(1);
+    // Whichever replicas got to run (one while the others skipped, or one after another): each
+    // follow-up went out once, because a run marks it sent before the lock is released.
+    await Promise.all(jobs.map((tick) => tick()));
     await Promise.all(jobs.map((tick) => tick()));
     expect(sent.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `zalo:${i}`).sort());
   });

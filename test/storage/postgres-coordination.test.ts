@@ -13,6 +13,11 @@ import type { Address, Outgoing } from '../../src/core/message.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Polls until `check` holds (at most 5 s): waits on events, not on guessed delays. */
+async function until(check: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!check() && Date.now() - started < 5_000) await sleep(20);
+}
 let opened: PgDatabase[] = [];
 afterEach(async () => {
   await Promise.all(opened.map((db) => db.close()));
@@ -69,7 +74,7 @@ describePg('PostgreSQL coordination between replicas', () => {
       dbs.map((db) =>
         createPgCoordination(db).once('followups', async () => {
           runs += 1;
-          await sleep(100);
+          await sleep(500);
           return 'done';
         }),
       ),
@@ -89,7 +94,7 @@ describePg('PostgreSQL coordination between replicas', () => {
         onLose: () => void events.push(`${name} steps down`),
       });
     const first = campaign('A', dbs[0]!);
-    await sleep(300);
+    await until(() => first.isLeader());
     const second = campaign('B', dbs[1]!);
     await sleep(600);
     expect(events).toEqual(['A leads']);
@@ -106,7 +111,7 @@ describePg('PostgreSQL coordination between replicas', () => {
     while (!second.isLeader() && Date.now() - started < 5_000) await sleep(50);
     expect(second.isLeader()).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
-    await sleep(400);
+    await until(() => !first.isLeader());
     expect(first.isLeader()).toBe(false);
     expect(events).toEqual(expect.arrayContaining(['A steps down', 'B leads']));
     await first.stop();
