@@ -67,6 +67,23 @@ describePg('PostgreSQL coordination between replicas', () => {
     expect(await b!.withTurnLock('telegram:3', async () => 'next turn runs')).toBe('next turn runs');
   });
 
+  it('a turn waits at most the lock timeout for a replica that hangs mid-turn, then gives up', async () => {
+    const url = await freshPgUrl();
+    const hung = connectPostgres(url);
+    const waiting = connectPostgres(url, { turnLockTimeoutMs: 300 });
+    opened.push(hung, waiting);
+    await migratePostgres(hung);
+    let release!: () => void;
+    const stuck = createPgCoordination(hung).withTurnLock('zalo:9', () => new Promise<void>((resolve) => (release = resolve)));
+    await sleep(50);
+    const started = Date.now();
+    await expect(createPgCoordination(waiting).withTurnLock('zalo:9', async () => 'never')).rejects.toThrow(/lock timeout/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    release();
+    await stuck;
+    expect(await createPgCoordination(waiting).withTurnLock('zalo:9', async () => 'served')).toBe('served');
+  });
+
   it('a job tick runs in one replica only while it runs', async () => {
     const { dbs } = await replicas(3);
     let runs = 0;

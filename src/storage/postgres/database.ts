@@ -35,6 +35,11 @@ export type PgOptions = {
   readonly poolSize?: number;
   /** Connections that may hold locks at once (default twice poolSize): turns in flight, jobs. */
   readonly lockPoolSize?: number;
+  /**
+   * How long a turn waits for the person's lock before it gives up with the apology (default
+   * 30 s): a replica that hangs mid-turn must not hold that person's next messages forever.
+   */
+  readonly turnLockTimeoutMs?: number;
 };
 
 const INT8 = 20;
@@ -80,6 +85,8 @@ export function connectPostgres(url: string, options: PgOptions = {}): PgDatabas
   // An idle client whose server went away emits 'error'; without a listener that would end the process.
   pool.on('error', () => undefined);
   lockPool.on('error', () => undefined);
+  const lockTimeout = Math.max(1, Math.round(options.turnLockTimeoutMs ?? 30_000));
+  lockPool.on('connect', (client) => void client.query(`SET lock_timeout = ${lockTimeout}`).catch(() => undefined));
   const direct = wrap(pool);
   const closers: (() => Promise<void> | void)[] = [];
   let closed: Promise<void> | undefined;
