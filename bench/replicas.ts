@@ -19,7 +19,7 @@ import { figure, type Figure } from './lib/figure.js';
 import { sampleInterleaved, toSample, type Plan } from './lib/measure.js';
 import { startFakeBotApi } from '../test/fakes/bot-api-server.js';
 import { freePort, startPostgres } from '../test/support/postgres-server.js';
-import { startReplica, type Replica } from '../test/support/replicas.js';
+import { postText, startWebhookReplica, type Replica } from '../test/support/replicas.js';
 
 const TOKEN = '987654321:AAH-replica-bench-token-0123456789';
 const SECRET = 'replica-bench';
@@ -33,16 +33,7 @@ async function startFleet(n: number, env: Record<string, string>, apiRoot: strin
   const ports: number[] = [];
   for (let i = 0; i < n; i++) ports.push(await freePort());
   const replicas = ports.map((port, index) =>
-    startReplica(index, {
-      ...env,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: apiRoot,
-      TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/telegram',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_WEBHOOK_PORT: String(port),
-      ZALO_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-    }),
+    startWebhookReplica(index, { token: TOKEN, apiRoot, secret: SECRET, port, env: { ...env, LOG_LEVEL: 'warn' } }),
   );
   await Promise.all(ports.map(waitListening));
   return { ports, replicas };
@@ -64,30 +55,19 @@ function machineBusyMs(): number {
   return ((user + nice + system + irq + softirq) * 1000) / 100;
 }
 
-export type DriveResult = { perSecond: number; cpuMsPerUpdate: number };
-
-let nextId = 1;
-/** Runs the workload; `pick(person, step)` chooses the replica's port. Returns updates per second. */
+let run = 0;
+/** Runs the workload with new people; `pick(person, step)` chooses the replica's port. Returns updates per second. */
 async function drive(ports: readonly number[], pick: (person: number, step: number) => number, cpu: number[]): Promise<number> {
-  const base = 1_000_000 + nextId * 1_000;
-  nextId += 1;
+  run += 1;
+  const base = 1_000_000 + run * 1_000;
   const busy = machineBusyMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: PEOPLE }, async (_, p) => {
       const id = base + p;
       for (const [k, text] of SCRIPT.entries()) {
-        const update = {
-          update_id: nextId++ * 10_000 + p * 10 + k,
-          message: { message_id: k + 1, date: 1_790_000_000, chat: { id, type: 'private', first_name: 'Bạn' }, from: { id, is_bot: false, first_name: 'Bạn' }, text },
-        };
-        const response = await fetch(`http://127.0.0.1:${ports[pick(p, k)]}/`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-          body: JSON.stringify(update),
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`replica answered ${response.status}`);
+        const status = await postText(ports[pick(p, k)]!, SECRET, id, text);
+        if (status !== 200) throw new Error(`replica answered ${status}`);
       }
     }),
   );

@@ -63,8 +63,9 @@ async function main(): Promise<void> {
     deliver: relay.deliver,
     ...(replicas ? { turnLock: timedTurnLock(coordination, level === 'debug' ? log.debug : undefined) } : {}),
   });
-  const once = replicas ? { once: coordination.once } : {};
-  const jobs: { stop(): unknown }[] = [startRetentionJob({ store, clock, retentionDays: config.RETENTION_DAYS, log, ...once })];
+  // Jobs ask the store's coordination whether this tick is theirs (one process: always).
+  const { once } = coordination;
+  const jobs: { stop(): unknown }[] = [startRetentionJob({ store, clock, retentionDays: config.RETENTION_DAYS, log, once })];
 
   let running: RunningChannels | undefined;
   let stopping: Promise<void> | undefined;
@@ -103,14 +104,14 @@ async function main(): Promise<void> {
       send,
       ratePerSecond: 1,
       intervalMs: 60_000,
-      ...once,
+      once,
     }),
     startQuarterlyReminderJob({
       staff: staff.store,
       clock,
       render: i18n.render,
       log,
-      ...once,
+      once,
       send: async (address, messages) => {
         const sent = await send(address, messages);
         if (!sent.ok) throw new Error(`quarterly reminder not delivered: ${sent.error}`);

@@ -26,7 +26,7 @@ import { runCheck } from './commands/check.js';
 import { runClassify } from './commands/classify.js';
 import { exportChecks } from './commands/export.js';
 import { exportRegistrations } from './commands/export-registrations.js';
-import { formatPurge, runBackup, runPurge, runRestore } from './commands/maintenance.js';
+import { formatPurge, runBackup, runRestore } from './commands/maintenance.js';
 import { formatStats } from './commands/stats.js';
 import { formatAssisted, formatFeedback, formatFunnel, isFunnelExport, runFunnelExport } from './commands/funnel.js';
 import { runBroadcastCli } from '../jobs/broadcast.js';
@@ -167,22 +167,22 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       return 0;
     }
     case 'backup':
-    case 'restore':
-    case 'purge': {
-      const deps = { databasePath: config.DATABASE_PATH, retentionDays: config.RETENTION_DAYS, clock, out };
-      if (config.DATABASE_URL && command !== 'purge') {
+    case 'restore': {
+      if (config.DATABASE_URL) {
         throw new Error(`"${command}" copies the SQLite file; with DATABASE_URL (PostgreSQL) use pg_dump / pg_restore instead (README "Deploying at scale").`);
       }
+      const deps = { databasePath: config.DATABASE_PATH, out };
       if (command === 'backup') await runBackup(rest, deps);
-      else if (command === 'restore') await runRestore(rest, deps);
-      else if (config.DATABASE_URL) {
-        const store = await openAppStore<Session>(config);
-        try {
-          out(formatPurge(await store.purgeExpired(clock.now(), config.RETENTION_DAYS), config.RETENTION_DAYS));
-        } finally {
-          await store.close();
-        }
-      } else runPurge(deps);
+      else await runRestore(rest, deps);
+      return 0;
+    }
+    case 'purge': {
+      const store = await openAppStore<Session>(config);
+      try {
+        out(formatPurge(await store.purgeExpired(clock.now(), config.RETENTION_DAYS), config.RETENTION_DAYS));
+      } finally {
+        await store.close();
+      }
       return 0;
     }
     case 'broadcast': {

@@ -12,7 +12,7 @@ import type { Address, Locale, Outgoing, Reply } from '../core/message.js';
 import type { FollowupStore } from '../core/outreach.js';
 import type { ProgramData } from '../core/program.js';
 import type { Logger } from '../core/runner.js';
-import type { Coordination } from '../storage/coordination.js';
+import { runHere, type Coordination } from '../storage/coordination.js';
 
 export type FollowupJobOptions = {
   readonly store: FollowupStore;
@@ -110,9 +110,9 @@ export function startFollowupJob(options: FollowupJobOptions): FollowupJob {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
 
-  const exclusive = (): Promise<unknown> => (options.once === undefined ? job.runOnce() : options.once('followups', () => job.runOnce()));
+  const once = options.once ?? runHere;
   const tick = (): void => {
-    current = exclusive()
+    current = once('followups', () => job.runOnce())
       .catch((error: unknown) => options.log.error('follow-up run failed; will retry at the next run', { error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
         if (!job.isHalted()) {

@@ -14,7 +14,7 @@ import { text, type Address, type Locale, type Outgoing, type Reply } from '../c
 import { quarterId, reminderDue, reportDeadline, type Quarter } from '../core/reports/period.js';
 import type { Logger } from '../core/runner.js';
 import type { StaffStore } from '../core/staff.js';
-import type { Coordination } from '../storage/coordination.js';
+import { runHere, type Coordination } from '../storage/coordination.js';
 
 const HOUR_MS = 3_600_000;
 /** Vietnam hours when a reminder may go out: [from, to). */
@@ -87,14 +87,16 @@ export function startQuarterlyReminderJob(options: QuarterlyReminderOptions): Qu
     return sent;
   }
 
+  const once = options.once ?? runHere;
+
   function runNow(): Promise<number> {
     if (stopped) return Promise.resolve(0);
     // One tick at a time: a slow send never overlaps the next tick.
-    const exclusive = (): Promise<number> =>
-      options.once === undefined ? tick() : options.once('quarterly-reminder', tick).then((run) => (run.ran ? run.value : 0));
-    running ??= exclusive().finally(() => {
-      running = undefined;
-    });
+    running ??= once('quarterly-reminder', tick)
+      .then((run) => (run.ran ? run.value : 0))
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   }
 

@@ -7,7 +7,7 @@
 import type { Clock } from '../core/calendar.js';
 import type { Logger } from '../core/runner.js';
 import type { MaybePromise } from '../core/ports.js';
-import type { Coordination } from '../storage/coordination.js';
+import { runHere, type Coordination } from '../storage/coordination.js';
 import { DAY_MS, type PurgeResult } from '../storage/retention.js';
 
 /** Calls `run` every `everyMs`; returns a function that cancels. Injected by tests. */
@@ -41,7 +41,7 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
   }
   let stopped = false;
 
-  const once = options.once ?? (async <T>(_name: string, fn: () => Promise<T>) => ({ ran: true as const, value: await fn() }));
+  const once = options.once ?? runHere;
 
   async function runNow(): Promise<PurgeResult | undefined> {
     if (stopped) return undefined;

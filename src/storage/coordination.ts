@@ -44,12 +44,18 @@ export interface Coordination {
 
 export const OUTBOX_ATTEMPTS = 3;
 
+/** `once` for one process: the job always runs here (there is nobody to share it with). */
+export const runHere: Coordination['once'] = async (_name, fn) => ({ ran: true, value: await fn() });
+
+/**
+ * One process: the runner's per-address queue orders turns, every job runs
+ * here, and this process is always the leader, so nothing ever waits in an
+ * outbox (`underLeadership` sends directly while it leads).
+ */
 export function createLocalCoordination(): Coordination {
-  const waiting: { id: number; channel: ChannelName; address: Address; messages: readonly Outgoing[]; attempts: number }[] = [];
-  let nextId = 1;
   return {
     withTurnLock: (_address, fn) => fn(),
-    once: async (_name, fn) => ({ ran: true, value: await fn() }),
+    once: runHere,
     lead(_role, handlers) {
       let leader = true;
       const gained = Promise.resolve().then(() => handlers.onGain());
@@ -64,27 +70,8 @@ export function createLocalCoordination(): Coordination {
       };
     },
     outbox: {
-      async enqueue(channel, address, messages) {
-        waiting.push({ id: nextId++, channel, address, messages, attempts: 0 });
-      },
-      async drain(channel, send, _now, limit = 50) {
-        let sent = 0;
-        let failed = 0;
-        for (const item of waiting.filter((w) => w.channel === channel).slice(0, limit)) {
-          try {
-            await send(item.address, item.messages);
-            sent += 1;
-            waiting.splice(waiting.indexOf(item), 1);
-          } catch {
-            item.attempts += 1;
-            if (item.attempts >= OUTBOX_ATTEMPTS) {
-              failed += 1;
-              waiting.splice(waiting.indexOf(item), 1);
-            }
-          }
-        }
-        return { sent, failed };
-      },
+      enqueue: () => Promise.reject(new Error('One process has no outbox: it leads, so it sends directly.')),
+      drain: async () => ({ sent: 0, failed: 0 }),
     },
   };
 }

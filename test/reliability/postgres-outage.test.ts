@@ -10,6 +10,7 @@ import { createI18n } from '../../src/i18n.js';
 import { createPgCoordination } from '../../src/storage/postgres/coordination.js';
 import { createPgTestApp, type PgTestApp } from '../support/app.js';
 import { describePg } from '../support/postgres.js';
+import { waitUntil } from '../support/wait.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
 
 let server: PostgresServer | undefined;
@@ -20,10 +21,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!check() && Date.now() - started < 5_000) await sleep(20);
-}
 const apology = createI18n().t('vi', 'common.error');
 
 describePg('a PostgreSQL outage', () => {
@@ -42,13 +39,13 @@ describePg('a PostgreSQL outage', () => {
     });
     expect(await say('xin chào')).toMatch(/Xin chào/);
     expect(await say('1')).toMatch(/Bạn sinh ngày nào/);
-    await until(() => events.length > 0);
+    await waitUntil(() => events.length > 0);
     expect(events).toEqual(['leads']);
 
     server!.pause();
     expect(await say('15/3/2004')).toBe(apology);
     expect(await say('15/3/2004')).toBe(apology);
-    await until(() => events.length > 1);
+    await waitUntil(() => events.length > 1);
     expect(events).toEqual(['leads', 'steps down']);
 
     server!.resume();
@@ -59,8 +56,7 @@ describePg('a PostgreSQL outage', () => {
       if (!/đủ điều kiện/.test(answer)) await sleep(100);
     }
     expect(answer).toMatch(/đủ điều kiện nhận tên miền id\.vn/);
-    const started = Date.now();
-    while (!leader.isLeader() && Date.now() - started < 5_000) await sleep(50);
+    await waitUntil(() => leader.isLeader());
     expect(leader.isLeader()).toBe(true);
     await leader.stop();
     expect(await the.store.records.countChecks()).toEqual([]); // no consent yet: nothing recorded twice or half

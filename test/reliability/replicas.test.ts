@@ -9,11 +9,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
-import type { Update } from 'grammy/types';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/bot-api-server.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
 import { freePort } from '../support/postgres-server.js';
-import { startReplica, type Replica } from '../support/replicas.js';
+import { postText, startWebhookReplica, type Replica } from '../support/replicas.js';
 
 const TOKEN = '987654321:AAH-replica-test-token-0123456789';
 const SECRET = 'replica-secret';
@@ -25,27 +24,8 @@ let api: FakeBotApi;
 let url: string;
 let ports: number[] = [];
 let replicas: Replica[] = [];
-let nextUpdate = 1;
-let nextMessage = 1;
-
-function update(user: number, text: string): Update {
-  const person = { id: user, is_bot: false, first_name: 'Bạn' };
-  return {
-    update_id: nextUpdate++,
-    message: { message_id: nextMessage++, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private', first_name: 'Bạn' }, from: person, text },
-  } as Update;
-}
-
-/** The load balancer: POST the update to one replica's webhook; resolves when that replica answered (after the turn). */
-async function deliver(replica: number, user: number, text: string): Promise<number> {
-  const response = await fetch(`http://127.0.0.1:${ports[replica]}/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-    body: JSON.stringify(update(user, text)),
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
+/** The load balancer: one update to one replica's webhook. */
+const deliver = (replica: number, user: number, text: string): Promise<number> => postText(ports[replica]!, SECRET, user, text);
 
 describePg('three replicas on one PostgreSQL database', () => {
   beforeAll(async () => {
@@ -53,16 +33,12 @@ describePg('three replicas on one PostgreSQL database', () => {
     url = await freshPgUrl();
     ports = [await freePort(), await freePort(), await freePort()];
     replicas = ports.map((port, index) =>
-      startReplica(index, {
-        DATABASE_URL: url,
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/telegram',
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-        TELEGRAM_WEBHOOK_PORT: String(port),
-        ZALO_ENABLED: 'false',
-        LOG_LEVEL: 'debug',
-        LOG_SALT: 'replica-test-salt-0123456789',
+      startWebhookReplica(index, {
+        token: TOKEN,
+        apiRoot: api.apiRoot,
+        secret: SECRET,
+        port,
+        env: { DATABASE_URL: url, LOG_LEVEL: 'debug', LOG_SALT: 'replica-test-salt-0123456789' },
       }),
     );
     await Promise.all(replicas.map((r) => r.waitFor((l) => typeof l === 'object' && l['msg'] === 'channel started', 'the Telegram channel', 60_000)));

@@ -11,13 +11,9 @@ import { connectPostgres, migratePostgres, type PgDatabase } from '../../src/sto
 import { createPgCoordination } from '../../src/storage/postgres/coordination.js';
 import type { Address, Outgoing } from '../../src/core/message.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
+import { waitUntil } from '../support/wait.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Polls until `check` holds (at most 5 s): waits on events, not on guessed delays. */
-async function until(check: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!check() && Date.now() - started < 5_000) await sleep(20);
-}
 let opened: PgDatabase[] = [];
 afterEach(async () => {
   await Promise.all(opened.map((db) => db.close()));
@@ -111,7 +107,7 @@ describePg('PostgreSQL coordination between replicas', () => {
         onLose: () => void events.push(`${name} steps down`),
       });
     const first = campaign('A', dbs[0]!);
-    await until(() => first.isLeader());
+    await waitUntil(() => first.isLeader());
     const second = campaign('B', dbs[1]!);
     await sleep(600);
     expect(events).toEqual(['A leads']);
@@ -124,11 +120,10 @@ describePg('PostgreSQL coordination between replicas', () => {
       "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 3 AND granted",
     );
     await admin.end();
-    const started = Date.now();
-    while (!second.isLeader() && Date.now() - started < 5_000) await sleep(50);
+    const takeoverMs = await waitUntil(() => second.isLeader());
     expect(second.isLeader()).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    await until(() => !first.isLeader());
+    expect(takeoverMs).toBeLessThan(5_000);
+    await waitUntil(() => !first.isLeader());
     expect(first.isLeader()).toBe(false);
     expect(events).toEqual(expect.arrayContaining(['A steps down', 'B leads']));
     await first.stop();

@@ -15,6 +15,7 @@ import { connectPostgres, type PgDatabase } from '../../src/storage/postgres/dat
 import { migratePostgres } from '../../src/storage/postgres/migrate.js';
 import { createPgStaffStore } from '../../src/storage/postgres/pg-staff-store.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
+import { waitUntil } from '../support/wait.js';
 
 const ADMIN: Address = 'telegram:1001';
 const M1: Address = 'zalo:2002';
@@ -189,11 +190,7 @@ describePg('PostgreSQL StaffStore, parity with SQLite', () => {
     const first = createPgStaffStore(one);
     const second = createPgStaffStore(two);
     await second.refresh();
-    const until = async (check: () => boolean): Promise<number> => {
-      const started = Date.now();
-      while (!check() && Date.now() - started < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
-      return Date.now() - started;
-    };
+    const until = (check: () => boolean): Promise<number> => waitUntil(check, 3_000);
     // The LISTEN connection is in place (as a moment after a replica's start).
     await until(() => second.listening());
     expect(second.listening()).toBe(true);

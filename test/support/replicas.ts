@@ -71,3 +71,44 @@ export function startReplica(index: number, env: Record<string, string>, entry =
     },
   };
 }
+
+export type WebhookReplicaOptions = {
+  readonly token: string;
+  readonly apiRoot: string;
+  readonly secret: string;
+  readonly port: number;
+  /** DATABASE_URL or DATABASE_PATH, LOG_LEVEL… */
+  readonly env: Record<string, string>;
+};
+
+/** `src/main.ts` in Telegram webhook mode on `port`, against a local Bot API, Zalo off. */
+export function startWebhookReplica(index: number, options: WebhookReplicaOptions): Replica {
+  return startReplica(index, {
+    TELEGRAM_BOT_TOKEN: options.token,
+    TELEGRAM_API_ROOT: options.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/telegram',
+    TELEGRAM_WEBHOOK_SECRET: options.secret,
+    TELEGRAM_WEBHOOK_PORT: String(options.port),
+    ZALO_ENABLED: 'false',
+    ...options.env,
+  });
+}
+
+let nextUpdateId = 1;
+
+/**
+ * The load balancer: POSTs a private text message from `user` to the webhook
+ * on `port`; resolves to the HTTP status once that replica answered (after the turn).
+ */
+export async function postText(port: number, secret: string, user: number, text: string): Promise<number> {
+  const id = nextUpdateId++;
+  const person = { id: user, is_bot: false, first_name: 'Bạn' };
+  const update = { update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private', first_name: 'Bạn' }, from: person, text } };
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+    body: JSON.stringify(update),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}

@@ -1,20 +1,17 @@
 /**
- * `backup <file>`, `restore <file>` and `purge`: the operator's data commands.
- * backup works while the bot runs; restore needs the bot stopped; purge applies
- * RETENTION_DAYS now (the bot also does it daily). Each prints one summary line.
+ * `backup <file>` and `restore <file>` (SQLite files), and the summary line of
+ * `purge`, which applies RETENTION_DAYS now through the store on either
+ * database (the bot also does it daily). backup works while the bot runs;
+ * restore needs the bot stopped. Each prints one summary line.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Clock } from '../../core/calendar.js';
 import { backupDatabase, BackupError, type DatabaseSummary } from '../../storage/backup.js';
-import { openDatabase } from '../../storage/open-database.js';
 import { restoreDatabase } from '../../storage/restore.js';
-import { purgeExpired, type PurgeResult } from '../../storage/retention.js';
+import type { PurgeResult } from '../../storage/retention.js';
 
 export type MaintenanceDeps = {
   readonly databasePath: string;
-  readonly retentionDays: number;
-  readonly clock: Clock;
   readonly out: (line: string) => void;
 };
 
@@ -53,15 +50,4 @@ export async function runRestore(args: readonly string[], deps: MaintenanceDeps)
 
 export function formatPurge(result: PurgeResult, retentionDays: number): string {
   return `Purged records older than ${retentionDays} days (last active before ${result.cutoff}): ${result.people} people deleted, ${result.sessions} sessions deleted, ${result.checks} checks anonymised, ${result.other} other rows (follow-ups, news opt-ins, registrations) deleted or anonymised.`;
-}
-
-export function runPurge(deps: MaintenanceDeps): PurgeResult {
-  const db = openDatabase(deps.databasePath);
-  try {
-    const result = purgeExpired(db, deps.clock.now(), deps.retentionDays);
-    deps.out(formatPurge(result, deps.retentionDays));
-    return result;
-  } finally {
-    db.close();
-  }
 }
