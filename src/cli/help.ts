@@ -30,10 +30,11 @@ Commands:
   broadcast --report      Delivered / failed / pending of the last broadcast.
   zalo-login              Log the bot's Zalo account in: saves a QR image to scan with the bot's phone,
                           then stores the login at ZALO_SESSION_PATH (mode 0600).
-  backup <file>           Online copy of the database (safe while the bot runs), checked with integrity_check.
+  backup <file>           Online copy of the SQLite database (safe while the bot runs), checked with integrity_check.
   restore <file>          Replace the database with a backup. Stop the bot first; refuses while it runs.
   purge                   Apply RETENTION_DAYS now: delete people and sessions inactive longer than that,
                           anonymise older checks; prints the counts (the bot also does this daily).
   --help                  This text.
 
-Every command honours DATABASE_PATH (default data/bot.sqlite). See README.md.`;
+Every command honours DATABASE_PATH (default data/bot.sqlite), or DATABASE_URL (PostgreSQL) when set;
+with DATABASE_URL, backup and restore refuse: use pg_dump / pg_restore. See README.md.`;
