@@ -33,6 +33,8 @@ const FIXES: Record<string, string> = {
   ADMINS: 'List chat addresses separated by commas, e.g. telegram:12345,zalo:678 (a Telegram user id from @userinfobot).',
   TELEGRAM_BOT_USERNAME: 'Give the bot\'s username from @BotFather without the @, e.g. TenMienVnBot (5–32 letters, digits or _).',
   INVITE_DAYS: 'Use a whole number of days between 1 and 90 (default 7).',
+  HTTP_PORT: 'Use a port number between 1 and 65535 (e.g. 9464), or unset it to run without the operations HTTP server.',
+  HTTP_HOST: 'Give the address to listen on: 127.0.0.1 (default, this machine only) or 0.0.0.0 (every interface, e.g. in a container).',
   TEST_USERS: 'List the chat addresses used for testing, separated by commas, e.g. telegram:12345,console:local; leave empty in production if nobody tests on it.',
 };
 
@@ -65,6 +67,9 @@ export const configSchema = z.object({
   INVITE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Test conversations (issue #11): their checks, funnel steps, feedback and registrations are never written. */
   TEST_USERS: addressList,
+  /** The operations HTTP server (src/http/http-server.ts): health, metrics and webhooks; unset, none starts. */
+  HTTP_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -25,6 +25,7 @@ import { openAppStore } from './storage/open-app-store.js';
 import { DEFAULT_SESSION_CACHE } from './storage/cached-session-store.js';
 import { underLeadership } from './jobs/zalo-leader.js';
 import { timedTurnLock } from './storage/coordination.js';
+import { createHttpServer } from './http/http-server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const level = consoleOnly && !process.env['LOG_LEVEL'] ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
+  // One HTTP server for operations and webhooks (HTTP_PORT); routes are added by what uses it.
+  const http = config.HTTP_PORT === undefined ? undefined : createHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, onError: log.error });
   const store = await openAppStore<Session>(config, { cache: DEFAULT_SESSION_CACHE, clock });
   const replicas = store.kind === 'postgres';
   const { coordination } = store;
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       log.info('shutting down', { reason });
       await Promise.allSettled(jobs.map((job) => job.stop()));
       await running?.stop();
+      await http?.close();
       await store.close();
       log.info('stopped');
     })();
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     ...(replicas ? { zaloWrapper: (zalo) => underLeadership(zalo, { coordination, clock, log }) } : {}),
   });
   relay.attach(running.channels);
+  if (http) log.info('http listening', { port: await http.listen(), host: config.HTTP_HOST });
   const send = createChannelSend(running.channels);
   // Reminders and broadcasts go out through the channel each person used, at most 1 message/s
   // (Zalo's safe pace; Telegram allows more).
