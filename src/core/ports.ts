@@ -103,6 +103,13 @@ export interface RecordStore {
   countRegistrations(query?: CheckQuery): MaybePromise<RegistrationCountRow[]>;
 }
 
+/**
+ * How a channel is doing, for /readyz, the `bot_channel_up` gauge and admin alerts.
+ * `up: false` with a `problem` (a short word: 'logged_out', 'polling_failed', 'token_refresh_failed'…)
+ * is an outage; `up: true` with a `problem` ('token_expiring') is a warning.
+ */
+export type ChannelHealth = { readonly up: boolean; readonly problem?: string };
+
 /** What a channel adapter gives the rest of the process. */
 export interface Channel {
   readonly name: ChannelName;
@@ -110,4 +117,6 @@ export interface Channel {
   stop(): Promise<void>;
   /** Sends replies outside a turn (reminders, broadcasts, relayed staff answers). */
   send?(address: Address, messages: readonly Outgoing[]): Promise<void>;
+  /** Current health; a channel without it counts as up once started. */
+  health?(): ChannelHealth;
 }
