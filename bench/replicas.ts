@@ -22,7 +22,7 @@ import { freePort, startPostgres } from '../test/support/postgres-server.js';
 import { postText, startWebhookReplica, type Replica } from '../test/support/replicas.js';
 
 const TOKEN = '987654321:AAH-replica-bench-token-0123456789';
-const SECRET = 'replica-bench';
+const SECRET = 'replica-bench-0123456789abcdef0123456789abcdef';
 const PEOPLE = 200;
 const SCRIPT = ['xin chào', '1', '15/03/2004', '1', 'tôi 20 tuổi', 'mình 21 tuổi', 'tôi 19 tuổi', 'em 22 tuổi', 'tôi 25 tuổi', 'tôi 18 tuổi'];
 const UPDATES = PEOPLE * SCRIPT.length;

@@ -40,6 +40,13 @@ describe('configuration', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('a webhook secret shorter than 32 characters is refused, with how to make one and without echoing it (issue #18)', () => {
+    const env = { TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg' };
+    expect(() => loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: 'k' })).toThrow(/TELEGRAM_WEBHOOK_SECRET: is not valid\. Use 32–256 .*openssl rand -hex 32/);
+    expect(() => loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: 'k'.repeat(31) })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: 'k'.repeat(32) }).TELEGRAM_WEBHOOK_SECRET).toBe('k'.repeat(32));
+  });
+
   it('webhook mode needs a secret', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });

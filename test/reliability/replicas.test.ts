@@ -15,7 +15,7 @@ import { freePort } from '../support/postgres-server.js';
 import { postText, startWebhookReplica, type Replica } from '../support/replicas.js';
 
 const TOKEN = '987654321:AAH-replica-test-token-0123456789';
-const SECRET = 'replica-secret';
+const SECRET = 'replica-secret-0123456789abcdef0123456789abcdef';
 const USERS = Array.from({ length: 30 }, (_, i) => 5_000 + i);
 const STEPS = ['xin chào', '1', '15/03/2004', '1'];
 const BURST = ['tôi 20 tuổi', 'mình 21 tuổi', 'tôi 19 tuổi', 'em 22 tuổi', 'tôi 20 tuổi', 'tôi 18 tuổi'];

@@ -20,7 +20,7 @@ import { createUpdateRouter } from './update-router.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
-const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{32,256}$/;
 
 export type TelegramChannel = Channel & {
   readonly name: ChannelName;
@@ -53,7 +53,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   if (deps.webhook && !WEBHOOK_SECRET.test(deps.webhook.secret)) {
     throw new TelegramChannelError(
       'config',
-      'TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and - (Telegram rejects anything else). Generate one with: openssl rand -hex 32',
+      'TELEGRAM_WEBHOOK_SECRET must be 32–256 characters of A-Z, a-z, 0-9, _ and - (a shorter one can be guessed; Telegram rejects other characters). Generate one with: openssl rand -hex 32',
     );
   }
   const bot = new Bot(deps.token, {

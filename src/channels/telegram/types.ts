@@ -15,11 +15,13 @@ export type TelegramLog = {
 export type TelegramWebhookOptions = {
   /** Public https URL Telegram posts to (TELEGRAM_WEBHOOK_URL). */
   readonly url: string;
-  /** Checked against the X-Telegram-Bot-Api-Secret-Token header; 1–256 of [A-Za-z0-9_-]. */
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header; 32–256 of [A-Za-z0-9_-] (guessable when shorter). */
   readonly secret: string;
   /** Local port of the node:http server (0 picks a free one, for tests). */
   readonly port: number;
   readonly host?: string;
+  /** Largest request body read; default 1 MB (MAX_WEBHOOK_BODY_BYTES). */
+  readonly maxBodyBytes?: number;
 };
 
 export type TelegramChannelDeps = {

@@ -87,8 +87,8 @@ describe('telegram: webhook mode', () => {
   it('rejects a wrong or missing secret with 401, serves the right one, and closes the server on stop', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram`;
-    h = await startHarness(scriptedEngine().handle, { webhook: { url, secret: 'right_secret-123', port, host: '127.0.0.1' } });
-    expect(h.fake.webhook).toEqual({ url, secret_token: 'right_secret-123' });
+    h = await startHarness(scriptedEngine().handle, { webhook: { url, secret: 'right_secret-123-0123456789abcdef0123456789', port, host: '127.0.0.1' } });
+    expect(h.fake.webhook).toEqual({ url, secret_token: 'right_secret-123-0123456789abcdef0123456789' });
     expect(h.fake.callsTo('getUpdates')).toEqual([]);
 
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 91, type: 'private', first_name: 'A' }, from: { id: 91, is_bot: false, first_name: 'A' }, text: 'hello' } };
@@ -106,6 +106,25 @@ describe('telegram: webhook mode', () => {
     await h.channel.stop();
     expect(Date.now() - before).toBeLessThan(1000);
     await expect(h.fake.postToWebhook(update as never)).rejects.toThrow();
+  });
+
+  it('refuses a body over 1 MB with 413 without a turn, even with the right secret (issue #18)', async () => {
+    const port = await freePort();
+    const secret = 'a'.repeat(32);
+    h = await startHarness(scriptedEngine().handle, { webhook: { url: `http://127.0.0.1:${port}/telegram`, secret, port, host: '127.0.0.1' } });
+    const text = 'x'.repeat(1024 * 1024 + 10);
+    const update = { update_id: 5, message: { message_id: 5, date: 0, chat: { id: 92, type: 'private', first_name: 'B' }, from: { id: 92, is_bot: false, first_name: 'B' }, text } };
+    const post = (body: string, secretToken: string) =>
+      fetch(`http://127.0.0.1:${port}/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secretToken }, body });
+    expect((await post(JSON.stringify(update), secret)).status).toBe(413);
+    expect((await post(JSON.stringify(update), 'b'.repeat(32))).status).toBe(401);
+    expect(h.fake.sent(92)).toEqual([]);
+  });
+
+  it('refuses a guessable webhook secret (under 32 characters), saying how to make one (issue #18)', async () => {
+    await expect(
+      startHarness(scriptedEngine().handle, { start: false, webhook: { url: 'https://x.test/', secret: 'a', port: 0 } }),
+    ).rejects.toThrow(/TELEGRAM_WEBHOOK_SECRET.*32.*openssl rand -hex 32/);
   });
 
   it('refuses a webhook secret Telegram would reject, naming the variable', async () => {
