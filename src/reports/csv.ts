@@ -1,19 +1,32 @@
 /**
  * A report document as one CSV file: the title and its lines, then each
  * table (its title, header and rows) separated by an empty line. UTF-8 with a
- * BOM so Excel shows Vietnamese; RFC 4180 quoting; cells that start like a
- * formula (=, +, -, @) are prefixed with ' so no spreadsheet runs them.
+ * BOM so Excel shows Vietnamese; RFC 4180 quoting. Every text cell is quoted,
+ * and a cell — or any part after a `;`, which a spreadsheet set to split on
+ * `;` (the Vietnamese Windows default) reads as a cell of its own — that
+ * starts like a formula (=, +, -, @, tab, CR) gets a leading ' so no
+ * spreadsheet runs it.
  */
 import type { Cell, ReportDocument } from '../core/reports/types.js';
 
 export const BOM = '\uFEFF';
 
+const FORMULA_START = /(^|;)([=+\-@\t\r])/g;
+
+/** `=1+1` → `'=1+1`; `ĐTN;=HYPERLINK(…)` → `ĐTN;'=HYPERLINK(…)`. */
+export function neutraliseFormula(value: string): string {
+  return value.replace(FORMULA_START, "$1'$2");
+}
+
+/** A text cell: neutralised, always quoted (RFC 4180: inner quotes doubled). */
+export function csvText(value: string): string {
+  return `"${neutraliseFormula(value).replace(/"/g, '""')}"`;
+}
+
 export function csvCell(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
-  const value = typeof cell === 'string' ? cell : `${(cell.percent * 100).toFixed(1)}%`;
-  const safe = typeof cell === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvText(typeof cell === 'string' ? cell : `${(cell.percent * 100).toFixed(1)}%`);
 }
 
 function line(cells: readonly Cell[]): string {

@@ -37,11 +37,12 @@ describe('CLI: funnel, feedback and test users', () => {
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.split('\r\n')).toEqual([
       'day,step,track,count',
-      '2026-11-23,question_answered,id.vn,1',
-      '2026-11-23,result_shown,id.vn,1',
-      '2026-11-23,started,,2',
-      '2026-11-23,track_chosen,biz.vn,1',
-      '2026-11-23,track_chosen,id.vn,1',
+      // Issue #18: every text cell quoted (a spreadsheet never reads one as a formula).
+      '"2026-11-23","question_answered","id.vn",1',
+      '"2026-11-23","result_shown","id.vn",1',
+      '"2026-11-23","started","",2',
+      '"2026-11-23","track_chosen","biz.vn",1',
+      '"2026-11-23","track_chosen","id.vn",1',
       '',
     ]);
     const bad = await runCli(['export', '--report', 'funnel', '--format', 'xlsx'], '', { DATABASE_PATH: db });

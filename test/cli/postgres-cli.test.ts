@@ -20,7 +20,7 @@ describePg('npm run cli -- … with DATABASE_URL', () => {
     const csv = await runCli(['export', '--format', 'csv'], '', env);
     expect(csv.stdout.trim().split(/\r?\n/)).toEqual([
       'channel,track,outcome,reason,referrer,locality,createdAt,assisted,helper',
-      'console,id.vn,eligible,idvn_age_in_range,,,2026-11-23T02:00:00.000Z,false,',
+      '"console","id.vn","eligible","idvn_age_in_range",,,"2026-11-23T02:00:00.000Z",false,', // issue #18: text quoted
     ]);
     const purge = await runCli(['purge'], '', { ...env, BOT_CLOCK: '2029-01-01T09:00:00+07:00' });
     expect(purge.stdout).toMatch(/1 people deleted, 1 sessions deleted, 1 checks anonymised/);

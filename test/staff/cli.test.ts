@@ -59,7 +59,7 @@ describe('staff CLI', () => {
 
     const csv = await runCli(['export', '--report', 'quarterly', '--quarter', '2026-Q4', '--format', 'csv'], '', { DATABASE_PATH: db });
     expect(csv.stdout).toContain('I. Kết quả, số lượng đăng ký thực hiện');
-    expect(csv.stdout).toContain('Tổng cộng,3,2,1,0');
+    expect(csv.stdout).toContain('"Tổng cộng",3,2,1,0'); // issue #18: text cells quoted
 
     const candidates = await runCli(['export', '--report', 'candidates', '--format', 'csv'], '', { DATABASE_PATH: db });
     expect(candidates.code, candidates.stderr).toBe(0);

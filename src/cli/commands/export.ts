@@ -5,6 +5,7 @@
  * (the credited helper's address when they have no referral code).
  */
 import type { CheckRecord } from '../../core/ports.js';
+import { csvText } from '../../reports/csv.js';
 
 export const EXPORT_FIELDS = ['channel', 'track', 'outcome', 'reason', 'referrer', 'locality', 'createdAt', 'assisted', 'helper'] as const;
 
@@ -22,20 +23,20 @@ export function toExportRows(checks: readonly CheckRecord[]): Record<(typeof EXP
   }));
 }
 
-/** RFC 4180 field; also defuses spreadsheet formulas (=, +, -, @ at the start). */
-export function csvField(value: string | null): string {
+/** A CSV field: text quoted and defused (src/reports/csv.ts); numbers and booleans bare; null empty. */
+export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return typeof value === 'string' ? csvText(value) : String(value);
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const lines = [header.map((h) => csvField(h)), ...rows.map((r) => r.map((v) => csvField(v === null ? null : String(v))))];
-  return `${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
+/** The header (fixed ASCII names, the CLI contract) bare; every text value quoted. */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+  const lines = [header.join(','), ...rows.map((r) => r.map(csvField).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export function exportChecks(checks: readonly CheckRecord[], format: 'json' | 'csv'): string {
   const rows = toExportRows(checks);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  return toCsv(EXPORT_FIELDS, rows.map((r) => EXPORT_FIELDS.map((f) => { const v = r[f]; return typeof v === 'boolean' ? String(v) : v; })));
+  return toCsv(EXPORT_FIELDS, rows.map((r) => EXPORT_FIELDS.map((f) => r[f])));
 }
