@@ -3,7 +3,7 @@
  * (chat --jsonl, check, classify, export, stats) are how the product is
  * checked from outside: keep them stable and documented in README.md.
  */
-import { createWriteStream } from 'node:fs';
+import { writePrivateFile } from './private-file.js';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createConfiguredAssistant } from '../assistant.js';
@@ -89,7 +89,7 @@ async function runReports(command: 'export' | 'stats', args: readonly string[], 
           process.stdout.write(data);
           return;
         }
-        await new Promise<void>((resolve, reject) => createWriteStream(file).on('error', reject).end(data, resolve));
+        await writePrivateFile(file, data);
         process.stderr.write(`Wrote ${file}\n`);
       },
     });
@@ -144,7 +144,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
           ? exportRegistrations(await store.followups.listRegistrations(), values.format)
           : exportChecks(await store.records.listChecks(), values.format);
         if (values.out) {
-          await new Promise<void>((resolve, reject) => createWriteStream(values.out as string).on('error', reject).end(body, resolve));
+          await writePrivateFile(values.out, body);
           process.stderr.write(`Wrote ${values.out}\n`);
         } else process.stdout.write(body);
       } finally {

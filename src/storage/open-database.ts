@@ -2,7 +2,7 @@
  * Opens (and creates) the SQLite file, sets the pragmas every connection
  * needs and brings the schema up to date. Nothing happens on import.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError } from './errors.js';
@@ -16,7 +16,10 @@ export function isMemoryPath(file: string): boolean {
 
 export function openDatabase(file: string): SqliteDatabase {
   const memory = isMemoryPath(file);
-  if (!memory) createParentFolder(file);
+  if (!memory) {
+    createParentFolder(file);
+    createPrivately(file);
+  }
 
   let db: SqliteDatabase;
   try {
@@ -27,6 +30,7 @@ export function openDatabase(file: string): SqliteDatabase {
   try {
     setPragmas(db, file, memory);
     migrate(db);
+    if (!memory) privateSidecars(file);
   } catch (error) {
     db.close();
     if (error instanceof StorageError) throw error;
@@ -56,10 +60,33 @@ function setPragmas(db: SqliteDatabase, file: string, memory: boolean): void {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 4000;
 
+/** The database holds personal data: owner-only, whatever the umask or an older file's mode. */
+export const DATABASE_FILE_MODE = 0o600;
+
+function createPrivately(file: string): void {
+  try {
+    if (!existsSync(file)) closeSync(openSync(file, 'a', DATABASE_FILE_MODE));
+    chmodSync(file, DATABASE_FILE_MODE);
+  } catch (error) {
+    throw cannotOpen(file, error);
+  }
+}
+
+/**
+ * SQLite creates -wal and -shm with the database file's mode; they are set
+ * again after the first write (the migration's), in case they were left by an
+ * older copy of the bot with other modes.
+ */
+export function privateSidecars(file: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    if (existsSync(`${file}${suffix}`)) chmodSync(`${file}${suffix}`, DATABASE_FILE_MODE);
+  }
+}
+
 function createParentFolder(file: string): void {
   const folder = dirname(file);
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new StorageError(
       'CANNOT_OPEN',

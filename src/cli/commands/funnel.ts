@@ -7,7 +7,7 @@
  */
 import { TRACKS, type Track } from '../../core/eligibility/types.js';
 import { FEEDBACK_CATEGORIES, FUNNEL_STEPS, type AssistedCount, type FeedbackRow, type FunnelRow, type FunnelStep } from '../../core/funnel.js';
-import { createWriteStream } from 'node:fs';
+import { writePrivateFile } from '../private-file.js';
 import type { Session } from '../../core/session.js';
 import { openAppStore, type StoreSettings } from '../../storage/open-app-store.js';
 import { toCsv } from './export.js';
@@ -88,7 +88,7 @@ export async function runFunnelExport(args: readonly string[], settings: StoreSe
     const body = exportFunnel(await store.analytics.funnel(), format);
     if (file === undefined) process.stdout.write(body);
     else {
-      await new Promise<void>((resolve, reject) => createWriteStream(file).on('error', reject).end(body, resolve));
+      await writePrivateFile(file, body);
       process.stderr.write(`Wrote ${file}\n`);
     }
   } finally {
