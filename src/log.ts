@@ -3,7 +3,9 @@
  * with a secret salt (LOG_SALT), so a log never names a person; message text,
  * birth dates and phone numbers are never logged. As a safety net, the raw
  * address is also replaced inside every other string field (an error message
- * that quotes it), and runs of 9+ digits (phone or ID numbers) become [number].
+ * that quotes it), as is any other chat address written into a string
+ * (`telegram:12345`, however short: issue #18), and runs of 9+ digits (phone
+ * or ID numbers) become [number].
  */
 import { createHmac } from 'node:crypto';
 import type { Logger } from './core/runner.js';
@@ -23,6 +25,8 @@ export type AppLogger = Logger & { debug(message: string, fields?: Record<string
 
 /** A phone number (0912345678, +84912345678) or a 12-digit citizen ID; timestamps never have 9 digits in a row. */
 const LONG_NUMBER = /\+?\d{9,}/g;
+/** A chat address inside a string: channel, colon, id (Telegram ids may be negative; Zalo ids are digits). */
+const ANY_ADDRESS = /\b(?:telegram|zalo|console):-?[\w.-]+/g;
 
 export function hashAddress(address: string, salt: string): string {
   const [channel] = address.split(':', 1);
@@ -38,7 +42,8 @@ export function createLogger(options: LoggerOptions): AppLogger {
     const address = typeof fields['address'] === 'string' ? fields['address'] : undefined;
     const hashed = address === undefined ? undefined : hashAddress(address, salt);
     const scrub = (value: string): string => {
-      const unnamed = address === undefined || hashed === undefined || address.length < 3 ? value : value.split(address).join(hashed);
+      const named = value.replace(ANY_ADDRESS, (found) => hashAddress(found, salt));
+      const unnamed = address === undefined || hashed === undefined || address.length < 3 ? named : named.split(address).join(hashed);
       return unnamed.replace(LONG_NUMBER, '[number]');
     };
     const safe: Record<string, unknown> = {};

@@ -19,7 +19,8 @@ export function createLateDeliver(): LateDeliver {
         throw new Error('Handoff relay before the channels started: call attach(running.channels) right after startChannels in src/main.ts.');
       }
       const result = await send(address, messages);
-      if (!result.ok) throw new Error(`not delivered to ${address}: ${result.error}`);
+      // The address stays out of the message: logs carry it only as a hashed field.
+      if (!result.ok) throw new Error(`not delivered: ${result.error}`);
     },
     attach(channels) {
       send = createChannelSend(channels);

@@ -113,3 +113,24 @@ describe('log levels by setting', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL.*debug, info, warn, error/);
   });
 });
+
+describe('addresses inside log strings (issue #18)', () => {
+  it('a short Telegram id in an error message is hashed like the address field, never written raw', async () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'debug', salt: SALT, write: (line) => lines.push(line) });
+    log.warn('handoff: answer not delivered', { code: 'H7', error: 'not delivered to telegram:12345: blocked' });
+    log.error('zalo:778 failed for console:lan', { to: 'zalo:778' });
+    const all = lines.join('\n');
+    expect(all).not.toMatch(/telegram:12345|zalo:778|console:lan|12345/);
+    expect(all).toContain(hashAddress('telegram:12345', SALT));
+    expect(all).toContain(hashAddress('zalo:778', SALT));
+    expect(all).toContain(hashAddress('console:lan', SALT));
+  });
+
+  it('a failed relay delivery names no address in its error (the log hashes the address field instead)', async () => {
+    const { createLateDeliver } = await import('../../src/jobs/deliver.js');
+    const late = createLateDeliver();
+    late.attach([{ name: 'telegram', start: async () => {}, stop: async () => {}, trySend: async () => ({ ok: false, error: 'blocked' }) } as never]);
+    await expect(late.deliver('telegram:12345', [{ text: 'x' }])).rejects.toThrow(/^not delivered: blocked$/);
+  });
+});

@@ -21,7 +21,7 @@ export function createProactiveSend(api: Api, log: TelegramLog): ProactiveSend {
     if (parsed?.channel !== 'telegram' || !Number.isSafeInteger(chatId)) {
       throw new TelegramChannelError(
         'address',
-        `send() got "${address}", not a Telegram address. Use formatAddress('telegram', chatId).`,
+        `send() got an address of channel "${parsed?.channel ?? '?'}", not a Telegram address. Use formatAddress('telegram', chatId).`,
       );
     }
     try {
@@ -41,7 +41,7 @@ export function createProactiveSend(api: Api, log: TelegramLog): ProactiveSend {
   const send = async (address: Address, messages: readonly Outgoing[]): Promise<void> => {
     const result = await trySend(address, messages);
     if (!result.ok) {
-      throw new TelegramSendError(result.error, `Telegram message to ${address} not delivered: ${result.detail}`);
+      throw new TelegramSendError(result.error, `Telegram message not delivered: ${result.detail}`);
     }
   };
 

@@ -167,7 +167,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     },
     async send(address, messages) {
       const parsed = parseAddress(address);
-      if (parsed?.channel !== 'zalo') throw new Error(`The Zalo channel cannot send to "${address}". Use an address "zalo:<threadId>".`);
+      if (parsed?.channel !== 'zalo') throw new Error(`The Zalo channel cannot send to a ${parsed?.channel ?? 'malformed'} address. Use an address "zalo:<threadId>".`);
       const { state } = connection.status();
       if (!connection.api() || state === 'logged_out') {
         throw new Error(`Zalo is not connected (status: ${state}).${state === 'logged_out' ? ` ${RELOGIN_FIX}` : ''}`);
