@@ -12,7 +12,18 @@ import { afterEligible } from './followup.js';
 import { writeCheck } from './result.js';
 import { askLocality } from './locality-ask.js';
 
+/**
+ * A consent button pressed when no result waits for an answer (an old
+ * message, a second tap): nothing is stored or changed, and the person is
+ * told so honestly, with the menu.
+ */
+function consentExpired(turn: Turn): void {
+  say(turn, 'safeguards.consent_expired');
+  showMenu(turn);
+}
+
 export function grantConsent(turn: Turn, pending: PendingCheck | undefined): void {
+  if (pending === undefined) return consentExpired(turn);
   const { session } = turn;
   write(turn, {
     type: 'person',
@@ -25,18 +36,19 @@ export function grantConsent(turn: Turn, pending: PendingCheck | undefined): voi
     },
   });
   turn.session = { ...session, consent: 'granted' };
-  if (pending) writeCheck(turn, pending, false);
+  writeCheck(turn, pending, false);
   say(turn, 'consent.granted');
   askLocality(turn);
-  if (pending?.outcome === 'eligible') return afterEligible(turn, pending);
+  if (pending.outcome === 'eligible') return afterEligible(turn, pending);
   showMenu(turn);
 }
 
 export function declineConsent(turn: Turn, pending: PendingCheck | undefined): void {
+  if (pending === undefined) return consentExpired(turn);
   turn.session = { ...turn.session, consent: 'declined' };
-  if (pending) writeCheck(turn, pending, true);
+  writeCheck(turn, pending, true);
   say(turn, 'consent.declined');
-  if (pending?.outcome === 'eligible') return showEligibleMenu(turn, pending.track, 'common.menu_prompt');
+  if (pending.outcome === 'eligible') return showEligibleMenu(turn, pending.track, 'common.menu_prompt');
   showMenu(turn);
 }
 
