@@ -32,7 +32,7 @@ export type { EngineDeps, Request } from './turn.js';
 
 export type StepResult = { session: Session; replies: Reply[]; writes: Write[]; requests: Request[] };
 
-/** Longest text the engine reads; the rest of a 10 kB paste is ignored. */
+/** Longest text the engine reads to understand; the rest of a 10 kB paste is ignored. Staff answers and broadcasts are never cut (src/core/staff-text.ts). */
 export const MAX_INPUT_CHARS = 1000;
 
 export function initialLocale(input: Input, fallback: Locale): Locale {
@@ -93,8 +93,9 @@ function onText(turn: Turn, raw: string, isNew: boolean): void {
     say(turn, turn.input.meta?.media ? 'common.unsupported_media' : 'common.empty');
     return reprompt(turn);
   }
-  if (answerStaffReply(turn, text)) return;
-  if (text.startsWith('/') && (runOutreachCommand(turn, text) || runStaffCommand(turn, text) || runAssistCommand(turn, text) || runCommand(turn, text))) return;
+  const whole = raw.trim(); // staff text to relay: whole, or refused (issue #18)
+  if (answerStaffReply(turn, whole)) return;
+  if (text.startsWith('/') && (runOutreachCommand(turn, whole) || runStaffCommand(turn, text) || runAssistCommand(turn, text) || runCommand(turn, text))) return;
   const typed = resolveTypedChoice(text, turn.session.offered, turn.session.locale, turn.deps.label);
   if (typed) return onChoice(turn, typed.id);
   if (asksToWithdraw(text)) return askWithdraw(turn);

@@ -30,6 +30,20 @@ function contacts(data: ProgramData): Record<string, string> {
   return { hotline: data.contacts.hotline || '—', office: data.contacts.office, hours: data.contacts.hours };
 }
 
+/**
+ * The person's words as a quotation: every line starts with "┃ ", so a
+ * question cannot imitate the bot's own "❓ Câu hỏi H7 … nhắn #H7" block in
+ * the staff chat (issue #18); runs of blank lines are folded.
+ */
+export function quoted(question: string): string {
+  return question
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .split('\n')
+    .map((line) => `┃ ${line}`)
+    .join('\n');
+}
+
 async function forward(question: string, from: Address, deps: HandoffRelayDeps): Promise<Reply[]> {
   const staffChat = deps.data.handoff.staffChat;
   if (deps.handoffs === undefined || deps.deliver === undefined || staffChat === null) {
@@ -40,7 +54,7 @@ async function forward(question: string, from: Address, deps: HandoffRelayDeps):
   const code = handoffCode(id);
   const channel = parseAddress(from)?.channel ?? '';
   try {
-    await deps.deliver(staffChat, deps.render([say('handoff.to_staff', { code, channel, question })], deps.staffLocale));
+    await deps.deliver(staffChat, deps.render([say('handoff.to_staff', { code, channel, question: quoted(question) })], deps.staffLocale));
     return [say('handoff.forwarded', { code })];
   } catch (error) {
     await deps.handoffs.setStatus(id, 'failed');

@@ -158,7 +158,9 @@ export function createRunner(deps: RunnerDeps): Handler {
 
   /** One turn at a time per address (and across replicas with `turnLock`), so two quick messages never interleave. */
   return (input) => {
-    const verdict = limiter?.take(input.from) ?? 'allow';
+    // The staff chat is many people answering many questions, not one person: never limited (issue #18).
+    const staffChat = input.from === deps.engine.data.handoff.staffChat;
+    const verdict = staffChat ? 'allow' : (limiter?.take(input.from) ?? 'allow');
     if (verdict === 'drop') return Promise.resolve([]);
     const previous = queues.get(input.from) ?? Promise.resolve();
     const next = previous.then(() => (verdict === 'notify' ? slowDown(input) : locked(input)));

@@ -24,6 +24,7 @@ import { FakeDomainAvailability } from '../fakes/fake-domain-availability.js';
 import type { Deliver } from '../../src/core/handoff.js';
 import type { ProgramData } from '../../src/core/program.js';
 import { isTestUserIn } from '../../src/core/test-traffic.js';
+import type { RateLimitOptions } from '../../src/core/rate-limit.js';
 
 export type TestApp = {
   readonly handle: Handler;
@@ -56,6 +57,8 @@ export type TestAppOptions = {
   testUsers?: readonly Address[];
   /** Proactive sends for handoff relays; default: none (questions are not forwarded). */
   deliver?: Deliver;
+  /** The runner's per-address limit (main.ts passes DEFAULT_RATE_LIMIT); default: none. */
+  rateLimit?: RateLimitOptions;
 };
 
 export function createTestApp(options: TestAppOptions = {}): TestApp {
@@ -102,6 +105,7 @@ function assemble(store: AppStore<Session>, clock: ReturnType<typeof fixedClock>
     ...(options.deliver === undefined ? {} : { deliver: options.deliver }),
     ...(options.testUsers === undefined ? {} : { isTestUser: isTestUserIn(options.testUsers) }),
     ...(turnLock === undefined ? {} : { turnLock }),
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
   return { handle, clock, i18n: sharedI18n, logs, staff };
 }

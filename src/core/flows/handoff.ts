@@ -14,6 +14,7 @@ import { unknownCommand } from './commands.js';
 import { faqParams } from './faq.js';
 import { showMenu } from './menu.js';
 import { rolesOf } from './staff-commands.js';
+import { refuseLongStaffText } from '../staff-text.js';
 
 export const H = { yes: 'handoff:yes', no: 'handoff:no' } as const;
 
@@ -128,6 +129,7 @@ export function answerStaffReply(turn: Turn, text: string): boolean {
   }
   const reply = parseStaffReply(text);
   if (reply === undefined || reply.answer === '') say(turn, 'handoff.reply_usage');
+  else if (refuseLongStaffText(turn, reply.answer)) return true;
   else turn.requests.push({ type: 'handoff_reply', id: reply.id, answer: reply.answer, at: turn.replies.length });
   return true;
 }

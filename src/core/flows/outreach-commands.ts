@@ -3,6 +3,7 @@
  * and for admins /broadcast and /registered <address> <domain>. Returns false
  * for any other command so the general ones (commands.ts) run.
  */
+import { refuseLongStaffText } from '../staff-text.js';
 import { C } from '../choices.js';
 import { checkName } from '../domain-name/index.js';
 import type { Track } from '../eligibility/types.js';
@@ -56,7 +57,7 @@ function broadcast(turn: Turn, args: string): void {
   if (command.kind === 'usage') return offer(turn, 'broadcast.usage', [choice(C.menu, 'menu.main')]);
   if (command.kind === 'report') turn.requests.push({ type: 'broadcast_report', at });
   else if (command.kind === 'dry_run') turn.requests.push({ type: 'broadcast_count', filter: command.filter, at });
-  else turn.requests.push({ type: 'broadcast_send', filter: command.filter, text: command.text, at });
+  else if (!refuseLongStaffText(turn, command.text)) turn.requests.push({ type: 'broadcast_send', filter: command.filter, text: command.text, at });
 }
 
 /** Admin: "/registered zalo:123 nguyenvanan.id.vn". Anyone: "/registered nguyenvanan.id.vn" (their own). */
