@@ -14,7 +14,9 @@
  *   dies the server frees it and another replica takes over at its next try.
  *   The leader checks its connection every `retryMs` and steps down if lost.
  * - Outbox: rows the leader claims with FOR UPDATE SKIP LOCKED; a sent row is
- *   deleted (its text is not kept), a row that failed 3 times keeps only the error.
+ *   deleted (its text is not kept), and so is a row that failed 3 times: the
+ *   address and text never outlive the retry budget (issue #18); the failure
+ *   is counted in drain's result, which the leader logs.
  */
 import type pg from 'pg';
 import type { Address, ChannelName, Outgoing } from '../../core/message.js';
@@ -148,7 +150,7 @@ function createPgOutbox(db: PgDatabase): Outbox {
         now.toISOString(),
       ]);
     },
-    drain(channel, send, now, limit = 50) {
+    drain(channel, send, _now, limit = 50) {
       return db.transaction(async (tx) => {
         const rows = await tx.query<{ id: number; address: Address; messages: string; attempts: number }>(
           `SELECT id, address, messages, attempts FROM outbox
@@ -166,14 +168,16 @@ function createPgOutbox(db: PgDatabase): Outbox {
             sent += 1;
           } catch (error) {
             const last = row.attempts + 1 >= OUTBOX_ATTEMPTS;
-            // Failed for good: keep the error for the operator, drop the text.
-            await tx.query(`UPDATE outbox SET attempts = attempts + 1, error = $2, failed_at = $3,
-               messages = CASE WHEN $3::text IS NULL THEN messages ELSE '[]' END WHERE id = $1`, [
-              row.id,
-              (error instanceof Error ? error.message : String(error)).slice(0, 300),
-              last ? now.toISOString() : null,
-            ]);
-            if (last) failed += 1;
+            if (last) {
+              // Failed for good: nothing of it is kept, neither the address nor the text.
+              await tx.query('DELETE FROM outbox WHERE id = $1', [row.id]);
+              failed += 1;
+            } else {
+              await tx.query('UPDATE outbox SET attempts = attempts + 1, error = $2 WHERE id = $1', [
+                row.id,
+                (error instanceof Error ? error.message : String(error)).slice(0, 300),
+              ]);
+            }
           }
         }
         return { sent, failed };
