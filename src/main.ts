@@ -26,6 +26,7 @@ import { DEFAULT_SESSION_CACHE } from './storage/cached-session-store.js';
 import { underLeadership } from './jobs/zalo-leader.js';
 import { timedTurnLock } from './storage/coordination.js';
 import { createHttpServer } from './http/http-server.js';
+import { holdProcess } from './process-hold.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       await http?.close();
       await store.close();
       log.info('stopped');
+      hold.release();
     })();
     return stopping;
   };
@@ -130,7 +132,10 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.message }));
 }
 
+// Stays up until told to stop, whichever channels are down (src/process-hold.ts); a failed start exits 1.
+const hold = holdProcess();
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
+  hold.release();
 });
