@@ -28,6 +28,7 @@ Commands:
   broadcast --text "..." [--track …] [--locality …]
                           Queue an announcement; the running bot delivers it within the rate limit.
   broadcast --report      Delivered / failed / pending of the last broadcast.
+  referrer remove CODE    End a referral code: it no longer credits new checks (past counts stay); recorded.
   zalo-login              Log the bot's Zalo account in: saves a QR image to scan with the bot's phone,
                           then stores the login at ZALO_SESSION_PATH (mode 0600).
   backup <file>           Online copy of the SQLite database (safe while the bot runs), checked with integrity_check.

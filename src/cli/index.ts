@@ -30,6 +30,7 @@ import { formatPurge, runBackup, runRestore } from './commands/maintenance.js';
 import { formatStats } from './commands/stats.js';
 import { formatAssisted, formatFeedback, formatFunnel, isFunnelExport, runFunnelExport } from './commands/funnel.js';
 import { runBroadcastCli } from '../jobs/broadcast.js';
+import { runReferrerCli } from './commands/referrer.js';
 
 
 
@@ -189,6 +190,15 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       const store = await openAppStore<Session>(config);
       try {
         await runBroadcastCli(rest, { store: store.followups, clock, out });
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case 'referrer': {
+      const store = await openAppStore<Session>(config);
+      try {
+        await runReferrerCli(rest, { store: store.staff(), now: clock.now(), out });
       } finally {
         await store.close();
       }

@@ -29,6 +29,15 @@ export type Referrer = {
   /** Set when a member registered themselves; null for a branch an admin added. */
   readonly address: Address | null;
   readonly createdAt: string;
+  /** Set once the code was ended (/referrer remove): it credits no new check. */
+  readonly endedAt?: string;
+};
+
+/** What /staff remove took away: every staff power of the address (issue #18). */
+export type Revoked = {
+  readonly team: boolean;
+  /** Their referral code, now ended; null when they had none. */
+  readonly referrer: Referrer | null;
 };
 
 export type TeamMember = {
@@ -72,8 +81,10 @@ export interface StaffStore extends StaffDirectory {
   referrerOf(address: Address): MaybePromise<Referrer | undefined>;
   listReferrers(): MaybePromise<Referrer[]>;
   listMembers(): MaybePromise<TeamMember[]>;
-  /** Removes a team member; false when the address was not one. */
-  removeMember(address: Address, by: string, via: RoleVia, now: Date): MaybePromise<boolean>;
+  /** Revokes every staff power of `address`: team membership and their referral code (ended). Recorded in role_changes. */
+  removeMember(address: Address, by: string, via: RoleVia, now: Date): MaybePromise<Revoked>;
+  /** Ends a referral code (any case): it credits no new check; its label stays for past reports. Undefined when no active code matches. */
+  endReferrer(code: string, by: string, via: RoleVia, now: Date): MaybePromise<Referrer | undefined>;
   /** Opt in or out of the quarterly reminder; false when the address is not a team member. */
   setReminder(address: Address, on: boolean): MaybePromise<boolean>;
   /** Members who opted in and were not yet reminded for `quarter` ('2026-Q4'). */
@@ -105,6 +116,7 @@ export type StaffRequest =
   | { readonly type: 'staff_referrer_list' }
   | { readonly type: 'staff_members' }
   | { readonly type: 'staff_remove'; readonly address: Address }
+  | { readonly type: 'staff_referrer_remove'; readonly code: string }
   | { readonly type: 'staff_link' }
   | { readonly type: 'staff_mystats' }
   | { readonly type: 'staff_stats'; readonly period: Period }
@@ -119,6 +131,7 @@ export const STAFF_REQUESTS: readonly StaffRequest['type'][] = [
   'staff_referrer_list',
   'staff_members',
   'staff_remove',
+  'staff_referrer_remove',
   'staff_link',
   'staff_mystats',
   'staff_stats',

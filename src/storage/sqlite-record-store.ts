@@ -31,6 +31,9 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
   const anonymiseChecks = db.prepare<[string]>('UPDATE checks SET address = NULL WHERE address = ?');
   const localiseChecks = db.prepare<[string, string]>('UPDATE checks SET locality = ? WHERE address = ? AND locality IS NULL');
   const insertCheck = prepareCheckInsert(db);
+  // An ended referral code (issue #18) credits no new check, whatever a session still remembers.
+  const endedCode = db.prepare<[string], number>('SELECT 1 FROM referrers WHERE code = ? AND ended_at IS NOT NULL').pluck();
+  const credited = (code: string | null): string | null => (code !== null && endedCode.get(code) !== undefined ? null : code);
   const sessions = prepareSessionStatements(db);
   const queries = prepareCheckQueries(db);
   const outreach = prepareOutreachWrites(db);
@@ -55,7 +58,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
           track: write.track,
           outcome: write.outcome,
           reason: write.reason,
-          referrer: write.referrer,
+          referrer: credited(write.referrer),
           locality: write.locality,
           created_at: now,
         });

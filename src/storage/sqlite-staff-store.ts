@@ -7,7 +7,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Address, Locale } from '../core/message.js';
-import type { JoinOutcome, NewReferrer, Referrer, RoleVia, StaffStore } from '../core/staff.js';
+import type { JoinOutcome, NewReferrer, Referrer, Revoked, RoleVia, StaffStore } from '../core/staff.js';
 import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from './staff-codes.js';
 import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS, toMember, toReferrer, type MemberRow, type ReferrerRow } from './staff-rows.js';
 
@@ -18,8 +18,8 @@ export type SqliteStaffStoreOptions = { readonly random?: RandomInt };
 export function createSqliteStaffStore(db: BetterSqlite3.Database, options: SqliteStaffStoreOptions = {}): StaffStore {
   const random = options.random ?? cryptoRandom;
   const isMember = db.prepare<[string], number>('SELECT 1 FROM staff_members WHERE address = ?').pluck();
-  const isReferrer = db.prepare<[string], number>('SELECT 1 FROM referrers WHERE address = ?').pluck();
-  const codeOf = db.prepare<[string], string>('SELECT code FROM referrers WHERE code = ?').pluck();
+  const isReferrer = db.prepare<[string], number>('SELECT 1 FROM referrers WHERE address = ? AND ended_at IS NULL').pluck();
+  const codeOf = db.prepare<[string], string>('SELECT code FROM referrers WHERE code = ? AND ended_at IS NULL').pluck();
   const insertInvite = db.prepare<[string, string | null, string, string, string]>(
     'INSERT INTO invites (code_hash, locality, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -39,7 +39,9 @@ export function createSqliteStaffStore(db: BetterSqlite3.Database, options: Sqli
   const logChange = db.prepare<[string, string, string, 'grant' | 'revoke', 'team' | 'referrer', RoleVia]>(
     'INSERT INTO role_changes (at, actor, subject, change, role, via) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const referrerByAddress = db.prepare<[string], ReferrerRow>('SELECT * FROM referrers WHERE address = ?');
+  const referrerByAddress = db.prepare<[string], ReferrerRow>('SELECT * FROM referrers WHERE address = ? AND ended_at IS NULL');
+  const activeByCode = db.prepare<[string], ReferrerRow>('SELECT * FROM referrers WHERE code = ? AND ended_at IS NULL');
+  const endCode = db.prepare<[string, string]>('UPDATE referrers SET ended_at = ?, address = NULL WHERE code = ?');
   const referrerByCode = db.prepare<[string], ReferrerRow>('SELECT * FROM referrers WHERE code = ?');
   const insertReferrer = db.prepare<[string, string, string | null, string, string]>(
     'INSERT INTO referrers (code, label, address, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -91,10 +93,24 @@ export function createSqliteStaffStore(db: BetterSqlite3.Database, options: Sqli
     return { referrer: { code, label: input.label, address: input.address, createdAt: at }, created: true };
   });
 
-  const removeMember = db.transaction((address: Address, by: string, via: RoleVia, now: Date): boolean => {
-    const removed = deleteMember.run(address).changes > 0;
-    if (removed) logChange.run(now.toISOString(), by, address, 'revoke', 'team', via);
-    return removed;
+  /** Ends an active code: no new credit, no owner any more; the revocation names the owner (or the code). */
+  function endActive(row: ReferrerRow, by: string, via: RoleVia, at: string): Referrer {
+    endCode.run(at, row.code);
+    logChange.run(at, by, row.address ?? row.code, 'revoke', 'referrer', via);
+    return toReferrer({ ...row, address: null, ended_at: at });
+  }
+
+  const endReferrer = db.transaction((code: string, by: string, via: RoleVia, now: Date): Referrer | undefined => {
+    const row = activeByCode.get(code);
+    return row === undefined ? undefined : endActive(row, by, via, now.toISOString());
+  });
+
+  const removeMember = db.transaction((address: Address, by: string, via: RoleVia, now: Date): Revoked => {
+    const at = now.toISOString();
+    const team = deleteMember.run(address).changes > 0;
+    if (team) logChange.run(at, by, address, 'revoke', 'team', via);
+    const code = referrerByAddress.get(address);
+    return { team, referrer: code === undefined ? null : endActive(code, by, via, at) };
   });
 
   return {
@@ -120,6 +136,7 @@ export function createSqliteStaffStore(db: BetterSqlite3.Database, options: Sqli
     listReferrers: () => allReferrers.all().map(toReferrer),
     listMembers: () => allMembers.all().map(toMember),
     removeMember: (address, by, via, now) => removeMember(address, by, via, now),
+    endReferrer: (code, by, via, now) => endReferrer(code, by, via, now),
     setReminder: (address, on) => updateRemind.run(on ? 1 : 0, address).changes > 0,
     reminderRecipients: (quarter) =>
       dueReminders.all(quarter).map((r) => ({ address: r.address as Address, locale: r.locale === 'en' ? 'en' : 'vi' })),

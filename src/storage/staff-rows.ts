@@ -11,10 +11,16 @@ export const JOIN_MAX_FAILURES = 5;
 export const JOIN_WINDOW_MS = 3_600_000;
 export const JOIN_BLOCK_MS = 3_600_000;
 
-export type ReferrerRow = { code: string; label: string; address: string | null; created_at: string };
+export type ReferrerRow = { code: string; label: string; address: string | null; created_at: string; ended_at?: string | null };
 export type MemberRow = { address: string; locality: string | null; locale: string; remind: number; created_at: string };
 
-export const toReferrer = (r: ReferrerRow): Referrer => ({ code: r.code, label: r.label, address: r.address as Address | null, createdAt: r.created_at });
+export const toReferrer = (r: ReferrerRow): Referrer => ({
+  code: r.code,
+  label: r.label,
+  address: r.address as Address | null,
+  createdAt: r.created_at,
+  ...(r.ended_at === null || r.ended_at === undefined ? {} : { endedAt: r.ended_at }),
+});
 export const toMember = (r: MemberRow): TeamMember => ({
   address: r.address as Address,
   locality: r.locality,

@@ -161,8 +161,8 @@ describePg('PostgreSQL coordination between replicas', () => {
     const dbs = Array.from({ length: 3 }, () => connectPostgres(url));
     opened.push(...dbs);
     const results = await Promise.all(dbs.map((db) => migratePostgres(db)));
-    expect(results.map((r) => r.to)).toEqual([6, 6, 6]);
-    expect(results.filter((r) => r.from === 0 && r.to === 6).length).toBeGreaterThanOrEqual(1);
-    expect(await dbs[0]!.query('SELECT version FROM schema_version')).toEqual([{ version: 6 }]);
+    expect(results.map((r) => r.to)).toEqual([7, 7, 7]);
+    expect(results.filter((r) => r.from === 0 && r.to === 7).length).toBeGreaterThanOrEqual(1);
+    expect(await dbs[0]!.query('SELECT version FROM schema_version')).toEqual([{ version: 7 }]);
   });
 });

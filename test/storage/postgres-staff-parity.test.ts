@@ -79,6 +79,15 @@ async function script(store: StaffStore): Promise<unknown[]> {
   await step('remove M3', () => store.removeMember(M3, ADMIN, 'cli', at(201)));
   await step('remove M3 again', () => store.removeMember(M3, ADMIN, 'cli', at(202)));
   await step('rolesOf after remove', () => [M1, M2, M3].map((x) => store.rolesOf(x)));
+  // Issue #18: /staff remove ends the member's code too; /referrer remove ends a branch code (any case).
+  await step('remove M2 (member and referrer)', () => store.removeMember(M2, ADMIN, 'chat', at(203)));
+  await step('end branch code, other case', () => store.endReferrer('abd', ADMIN, 'chat', at(204)));
+  await step('end it again', () => store.endReferrer('ABD', 'cli', 'cli', at(205)));
+  await step('end unknown', () => store.endReferrer('NOPE', 'cli', 'cli', at(205)));
+  await step('after ending', () => ({ roles: [M1, M2].map((x) => store.rolesOf(x)), codes: ['ABD', 'abc123'].map((x) => store.referrerCode(x)) }));
+  await step('referrerOf M2 after', () => store.referrerOf(M2));
+  await step('listReferrers after ending', () => store.listReferrers());
+  await step('referrer me M2 again: a new code', async () => (await store.addReferrer({ label: 'Chị Lan', address: M2, by: M2, via: 'chat', now: at(206), code: 'LAN2' })).created);
   await step('remind on M1', () => store.setReminder(M1, true));
   await step('remind on M2', () => store.setReminder(M2, true));
   await step('remind on stranger', () => store.setReminder(M4, true));
@@ -93,7 +102,7 @@ async function script(store: StaffStore): Promise<unknown[]> {
 
 const TABLES = {
   staff_members: 'SELECT address, locality, locale, remind, reminded, created_at FROM staff_members ORDER BY address',
-  referrers: 'SELECT code, label, address, created_by, created_at FROM referrers ORDER BY lower(code)',
+  referrers: 'SELECT code, label, address, created_by, created_at, ended_at FROM referrers ORDER BY lower(code)',
   invites: 'SELECT code_hash, locality, created_by, created_at, expires_at, used_by, used_at FROM invites ORDER BY code_hash',
   join_failures: 'SELECT address, at FROM join_failures ORDER BY address, at',
   join_blocks: 'SELECT address, until FROM join_blocks ORDER BY address',

@@ -112,8 +112,18 @@ export async function answerStaffRequest(request: StaffRequest, ctx: StaffAnswer
       return answerReferrerList(ctx);
     case 'staff_members':
       return members(ctx);
-    case 'staff_remove':
-      return [reply((await store.removeMember(request.address, ctx.address, 'chat', ctx.now)) ? 'staff.removed' : 'staff.not_member', { address: request.address })];
+    case 'staff_remove': {
+      // Every staff power ends (issue #18): team membership, and the referral code (helper, /mylink, credit).
+      const revoked = await store.removeMember(request.address, ctx.address, 'chat', ctx.now);
+      const replies: Reply[] = [];
+      if (revoked.team) replies.push(reply('staff.removed', { address: request.address }));
+      if (revoked.referrer !== null) replies.push(reply('safeguards.referrer_removed', { code: revoked.referrer.code, label: revoked.referrer.label }));
+      return replies.length > 0 ? replies : [reply('staff.not_member', { address: request.address })];
+    }
+    case 'staff_referrer_remove': {
+      const ended = await store.endReferrer(request.code, ctx.address, 'chat', ctx.now);
+      return [ended === undefined ? reply('safeguards.referrer_not_found', { code: request.code }) : reply('safeguards.referrer_removed', { code: ended.code, label: ended.label })];
+    }
     case 'staff_link': {
       const referrer = await store.referrerOf(ctx.address);
       return referrer === undefined ? [reply('staff.no_link')] : linkReplies(referrer, ctx, 'staff.link');

@@ -44,6 +44,11 @@ function referrer(turn: Turn, args: string, roles: ReadonlySet<StaffRole>): void
     if (label === '') return say(turn, 'staff.referrer_usage');
     return ask(turn, { type: 'staff_referrer_add', label });
   }
+  if (action === 'remove' && roles.has('admin')) {
+    const [code = ''] = rest;
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(code)) return say(turn, 'safeguards.referrer_remove_usage');
+    return ask(turn, { type: 'staff_referrer_remove', code });
+  }
   if (action === 'me') return ask(turn, { type: 'staff_referrer_me', label });
   if (action === 'list' || action === '') return ask(turn, { type: 'staff_referrer_list' });
   say(turn, 'staff.referrer_usage');

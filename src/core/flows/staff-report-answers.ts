@@ -65,7 +65,8 @@ export async function answerExport(request: Extract<StaffRequest, { type: 'staff
 
 /** Referrers with this quarter's checks and eligible results, biggest first. */
 export async function answerReferrerList(ctx: StaffAnswerContext): Promise<Reply[]> {
-  const list = await ctx.services.store.listReferrers();
+  // Ended codes (issue #18) keep their labels for past reports but are no longer listed.
+  const list = (await ctx.services.store.listReferrers()).filter((r) => r.endedAt === undefined);
   if (list.length === 0) return [{ text: text('staff.referrers_none') }];
   const period = quarterPeriod(quarterOf(ctx.today));
   const rows = await ctx.services.reports.stats(boundsOf(period));

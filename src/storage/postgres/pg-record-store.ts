@@ -32,6 +32,13 @@ async function selectPerson(db: Queryable, address: Address, lock = false): Prom
   return row === undefined ? undefined : toPerson(row);
 }
 
+/** An ended referral code (issue #18) credits no new check, whatever a session still remembers. */
+async function credited(tx: Queryable, code: string | null): Promise<string | null> {
+  if (code === null) return null;
+  const ended = await tx.query('SELECT 1 FROM referrers WHERE lower(code) = lower($1) AND ended_at IS NOT NULL', [code]);
+  return ended.length > 0 ? null : code;
+}
+
 async function upsertPerson(tx: Queryable, person: Person): Promise<void> {
   const row = fromPerson(person);
   await tx.query(UPSERT_PERSON, [
@@ -59,7 +66,7 @@ async function apply(tx: Queryable, address: Address, channel: ChannelName, writ
         write.track,
         write.outcome,
         write.reason,
-        write.referrer,
+        await credited(tx, write.referrer),
         write.locality,
         now,
       ]);

@@ -55,7 +55,7 @@ export function pgStaffDirectory(db: PgDatabase, ttlMs = 5_000): PgStaffDirector
     const at = Date.now();
     const [members, referrers] = await Promise.all([
       db.query<{ address: string }>('SELECT address FROM staff_members'),
-      db.query<{ code: string; address: string | null }>('SELECT code, address FROM referrers'),
+      db.query<{ code: string; address: string | null }>('SELECT code, address FROM referrers WHERE ended_at IS NULL'),
     ]);
     if (seq < applied) return; // a newer load is already in place
     applied = seq;

@@ -13,7 +13,7 @@
  * database's collation.
  */
 import type { Address } from '../../core/message.js';
-import type { NewReferrer, Referrer, RoleVia, StaffStore } from '../../core/staff.js';
+import type { NewReferrer, Referrer, Revoked, RoleVia, StaffStore } from '../../core/staff.js';
 import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from '../staff-codes.js';
 import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS, toMember, toReferrer, type MemberRow, type ReferrerRow } from '../staff-rows.js';
 import type { PgDatabase, Queryable } from './database.js';
@@ -32,14 +32,21 @@ export type PgStaffStoreOptions = {
 /** The store plus `refresh()` (await it once at start so the first turns see the roles) and `listening()` (NOTIFY in place). */
 export type PgStaffStore = StaffStore & { refresh(): Promise<void>; listening(): boolean };
 
-const REFERRER = 'SELECT code, label, address, created_at FROM referrers';
+const REFERRER = 'SELECT code, label, address, created_at, ended_at FROM referrers';
 
 async function logChange(db: Queryable, at: string, actor: string, subject: string, change: 'grant' | 'revoke', role: 'team' | 'referrer', via: RoleVia): Promise<void> {
   await db.query('INSERT INTO role_changes (at, actor, subject, change, role, via) VALUES ($1, $2, $3, $4, $5, $6)', [at, actor, subject, change, role, via]);
 }
 
 async function referrerByAddress(db: Queryable, address: string): Promise<ReferrerRow | undefined> {
-  return (await db.query<ReferrerRow>(`${REFERRER} WHERE address = $1`, [address]))[0];
+  return (await db.query<ReferrerRow>(`${REFERRER} WHERE address = $1 AND ended_at IS NULL`, [address]))[0];
+}
+
+/** Ends an active code: no new credit, no owner any more; the revocation names the owner (or the code). */
+async function endActive(tx: Queryable, row: ReferrerRow, by: string, via: RoleVia, at: string): Promise<Referrer> {
+  await tx.query('UPDATE referrers SET ended_at = $1, address = NULL WHERE code = $2', [at, row.code]);
+  await logChange(tx, at, by, row.address ?? row.code, 'revoke', 'referrer', via);
+  return toReferrer({ ...row, address: null, ended_at: at });
 }
 
 export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions = {}): PgStaffStore {
@@ -143,10 +150,17 @@ export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions 
       return rows.map(toMember);
     },
     removeMember: (address, by, via, now) =>
+      write(async (tx): Promise<Revoked> => {
+        const at = now.toISOString();
+        const team = (await tx.query('DELETE FROM staff_members WHERE address = $1 RETURNING address', [address])).length > 0;
+        if (team) await logChange(tx, at, by, address, 'revoke', 'team', via);
+        const code = (await tx.query<ReferrerRow>(`${REFERRER} WHERE address = $1 AND ended_at IS NULL FOR UPDATE`, [address]))[0];
+        return { team, referrer: code === undefined ? null : await endActive(tx, code, by, via, at) };
+      }),
+    endReferrer: (code, by, via, now) =>
       write(async (tx) => {
-        const removed = (await tx.query('DELETE FROM staff_members WHERE address = $1 RETURNING address', [address])).length > 0;
-        if (removed) await logChange(tx, now.toISOString(), by, address, 'revoke', 'team', via);
-        return removed;
+        const row = (await tx.query<ReferrerRow>(`${REFERRER} WHERE lower(code) = lower($1) AND ended_at IS NULL FOR UPDATE`, [code]))[0];
+        return row === undefined ? undefined : endActive(tx, row, by, via, now.toISOString());
       }),
     async setReminder(address, on) {
       return (await db.query('UPDATE staff_members SET remind = $1 WHERE address = $2 RETURNING address', [on ? 1 : 0, address])).length > 0;

@@ -1,0 +1,25 @@
+/**
+ * Step 7 is SQLite's step 6 (src/storage/migrations/006-lockdown.ts, read it
+ * for the why): ended referral codes, the deletion ledger and its salt
+ * (two random UUIDs: 244 random bits from the server's strong generator).
+ */
+import type { Migration } from '../../migrations/index.js';
+
+export const pgLockdown: Migration = {
+  version: 7,
+  name: 'lockdown',
+  sql: `
+ALTER TABLE referrers ADD COLUMN ended_at TEXT;
+
+CREATE TABLE deletion_ledger (
+  hash        TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+  deleted_at  TEXT NOT NULL
+);
+
+CREATE TABLE ledger_salt (
+  id          INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+  salt        TEXT NOT NULL CHECK (length(salt) >= 32)
+);
+INSERT INTO ledger_salt (id, salt) VALUES (1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
+`,
+};
