@@ -12,8 +12,10 @@ import { assertCheckQuery } from './check-query.js';
 import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from './report-rows.js';
 import { createSqliteRegisteredCounts } from './sqlite-registrations.js';
 import { createSqlitePeriodAnalytics } from './sqlite-funnel-queries.js';
+import { firstOfPerson } from './report-dedup.js';
 
-const RANGE = 'created_at >= @from AND created_at <= @to';
+// Issue #18: a person's repeated check (same track and outcome in the period) counts once.
+const RANGE = `created_at >= @from AND created_at <= @to AND ${firstOfPerson('@from')}`;
 const SUMS = `count(*) AS n, sum(track = 'id.vn') AS idvn,
   sum(track = 'id.vn' AND outcome = 'eligible') AS idvn_el, sum(track = 'id.vn' AND outcome = 'not_eligible') AS idvn_ne,
   sum(track = 'biz.vn' AND outcome = 'eligible') AS biz_el, sum(track = 'biz.vn' AND outcome = 'not_eligible') AS biz_ne`;
@@ -35,7 +37,7 @@ export function createSqliteReportQueries(db: BetterSqlite3.Database, options: S
   const byLocality = sums('locality');
   const byReferrer = sums('referrer');
   const referrerChecks = db.prepare<[string], { checks: number; eligible: number | null }>(
-    `SELECT count(*) AS checks, sum(outcome = 'eligible') AS eligible FROM checks WHERE referrer = ?`,
+    `SELECT count(*) AS checks, sum(outcome = 'eligible') AS eligible FROM checks WHERE referrer = ? AND ${firstOfPerson(null, true)}`,
   );
   const referrerPeople = db.prepare<[string], number>(`SELECT count(*) FROM people WHERE referrer = ? AND consent = 'granted'`).pluck();
   // People first (CROSS JOIN keeps that order), then each one's checks by the partial address index.

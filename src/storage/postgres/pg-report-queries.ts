@@ -13,9 +13,11 @@ import { assertCheckQuery } from '../check-query.js';
 import type { PgDatabase } from './database.js';
 import { createPgPeriodAnalytics } from './pg-funnel-queries.js';
 import { createPgRegisteredCounts } from './pg-registrations.js';
+import { firstOfPerson } from '../report-dedup.js';
 import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from '../report-rows.js';
 
-const RANGE = 'created_at >= $1 AND created_at <= $2';
+// Issue #18: a person's repeated check (same track and outcome in the period) counts once.
+const RANGE = `created_at >= $1 AND created_at <= $2 AND ${firstOfPerson('$1')}`;
 const WEEK = "to_char(date_trunc('week', created_at::timestamp + interval '7 hours'), 'YYYY-MM-DD')";
 const SUMS = `count(*) AS n, count(*) FILTER (WHERE track = 'id.vn') AS idvn,
   count(*) FILTER (WHERE track = 'id.vn' AND outcome = 'eligible') AS idvn_el,
@@ -74,7 +76,7 @@ export function createPgReportQueries(db: PgDatabase, options: PgReportOptions =
     async referrerTotals(code) {
       const [checks, people] = await Promise.all([
         db.query<{ checks: number; eligible: number }>(
-          `SELECT count(*) AS checks, count(*) FILTER (WHERE outcome = 'eligible') AS eligible FROM checks WHERE referrer = $1`,
+          `SELECT count(*) AS checks, count(*) FILTER (WHERE outcome = 'eligible') AS eligible FROM checks WHERE referrer = $1 AND ${firstOfPerson(null, true)}`,
           [code],
         ),
         db.query<{ n: number }>(`SELECT count(*) AS n FROM people WHERE referrer = $1 AND consent = 'granted'`, [code]),
