@@ -172,7 +172,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       if (config.DATABASE_URL) {
         throw new Error(`"${command}" copies the SQLite file; with DATABASE_URL (PostgreSQL) use pg_dump / pg_restore instead (README "Deploying at scale").`);
       }
-      const deps = { databasePath: config.DATABASE_PATH, out };
+      const deps = { databasePath: config.DATABASE_PATH, out, now: clock.now() };
       if (command === 'backup') await runBackup(rest, deps);
       else await runRestore(rest, deps);
       return 0;

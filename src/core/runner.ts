@@ -103,7 +103,9 @@ export function createRunner(deps: RunnerDeps): Handler {
         }
       }
       const writes = deps.isTestUser?.(input.from) === true ? withoutCounts(result.writes) : result.writes;
-      await deps.records.commitTurn(input.from, result.session, writes, deps.engine.clock.now());
+      // After "delete my data" no session row is written back either (issue #18): the next message starts afresh.
+      const forgotten = result.writes.some((w) => w.type === 'forget');
+      await deps.records.commitTurn(input.from, forgotten ? null : result.session, writes, deps.engine.clock.now());
       deps.log.debug?.('turn', {
         address: input.from,
         kind: 'choice' in input ? 'choice' : 'text',

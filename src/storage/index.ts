@@ -19,6 +19,7 @@ import { createSqliteHandoffStore } from './sqlite-handoff-store.js';
 import type { AppStore } from './app-store.js';
 import { createLocalCoordination } from './coordination.js';
 import { purgeExpired } from './retention.js';
+import { checkpointAfterDeletion } from './sqlite-forget.js';
 import { createSqliteReportQueries } from './sqlite-report-queries.js';
 import { createSqliteStaffStore } from './sqlite-staff-store.js';
 
@@ -54,7 +55,11 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
     analytics: createSqliteFunnelQueries(db),
     reports: createSqliteReportQueries(db),
     staff: (random) => createSqliteStaffStore(db, random === undefined ? {} : { random }),
-    purgeExpired: async (now, retentionDays) => purgeExpired(db, now, retentionDays),
+    purgeExpired: async (now, retentionDays) => {
+      const result = purgeExpired(db, now, retentionDays);
+      checkpointAfterDeletion(db);
+      return result;
+    },
     coordination: createLocalCoordination(),
     close() {
       if (closed) return;

@@ -5,11 +5,52 @@
  * copy it through SQLite to `<target>.restoring` and inspect the copy → take
  * an exclusive lock on the target to prove nobody uses it → drop the target's
  * stale -wal/-shm → rename the copy over the target (atomic on one disk).
+ *
+ * Deletions survive a restore (issue #18): the live database's deletion
+ * ledger (salted hashes, src/storage/deletion-ledger.ts) is read first and
+ * re-applied to the copy — everyone who deleted their data after the backup
+ * was taken is forgotten again — before the copy replaces the target.
  */
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BackupError, inspectDatabaseFile, selfContained, syncFile, type DatabaseSummary } from './backup.js';
+import { applyLedger, readLedger, type Ledger } from './deletion-ledger.js';
+import { openDatabase } from './open-database.js';
+import { checkpointAfterDeletion, prepareForget } from './sqlite-forget.js';
+
+export type RestoreSummary = DatabaseSummary & {
+  /** People in the backup forgotten again because the live ledger says they deleted their data. */
+  readonly reapplied: number;
+};
+
+/** The ledger of the database being replaced; undefined when it has none or cannot be read. */
+function liveLedger(target: string): Ledger | undefined {
+  if (!existsSync(target)) return undefined;
+  try {
+    const db = new Database(target, { readonly: true, fileMustExist: true, timeout: 5000 });
+    try {
+      return readLedger(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined; // a damaged database: its ledger is lost with it (README says so)
+  }
+}
+
+/** Migrates the copy to this build's schema and forgets everyone in the ledger; returns how many. */
+function reapply(copy: string, ledger: Ledger, now: Date): number {
+  const db = openDatabase(copy);
+  try {
+    const forget = prepareForget(db);
+    const forgotten = applyLedger(db, ledger, (address) => forget(address, now.toISOString()));
+    checkpointAfterDeletion(db);
+    return forgotten;
+  } finally {
+    db.close();
+  }
+}
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -43,11 +84,13 @@ function releaseTarget(target: string): void {
   db.close();
 }
 
-export async function restoreDatabase(source: string, target: string): Promise<DatabaseSummary> {
+export async function restoreDatabase(source: string, target: string, now: Date = new Date()): Promise<RestoreSummary> {
   if (resolve(source) === resolve(target)) {
     throw new BackupError('SAME_FILE', `${source} is DATABASE_PATH itself. Give the backup file to restore from.`);
   }
   inspectDatabaseFile(source);
+  const ledger = liveLedger(target);
+  let reapplied = 0;
   mkdirSync(dirname(resolve(target)), { recursive: true });
   const copy = `${target}.restoring`;
   rmSync(copy, { force: true });
@@ -58,6 +101,7 @@ export async function restoreDatabase(source: string, target: string): Promise<D
     } finally {
       from.close();
     }
+    if (ledger !== undefined) reapplied = reapply(copy, ledger, now);
     selfContained(copy);
     inspectDatabaseFile(copy);
     chmodSync(copy, 0o600);
@@ -70,5 +114,5 @@ export async function restoreDatabase(source: string, target: string): Promise<D
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${copy}${suffix}`, { force: true });
     throw error;
   }
-  return inspectDatabaseFile(target);
+  return { ...inspectDatabaseFile(target), reapplied };
 }

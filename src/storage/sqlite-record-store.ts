@@ -4,7 +4,8 @@
  * `state === null`). If anything throws, nothing of the turn is kept.
  *
  * `forget` deletes the person and their session and sets `address = NULL`
- * on their checks, which stay as anonymous counts (with referrer/locality).
+ * on their checks, which stay as anonymous counts (with referrer/locality);
+ * see sqlite-forget.ts for every row it touches and the WAL checkpoint.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Address, ChannelName } from '../core/message.js';
@@ -17,6 +18,7 @@ import { prepareOutreachWrites } from './sqlite-outreach-writes.js';
 import { prepareRegistrationQueries } from './sqlite-registrations.js';
 import { prepareFunnelWrites } from './sqlite-funnel-writes.js';
 import { applyPersonPatch, channelFromAddress } from './turn-rules.js';
+import { checkpointAfterDeletion, prepareForget } from './sqlite-forget.js';
 
 export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore {
   const selectPerson = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE address = ?');
@@ -27,8 +29,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
        consent_at = excluded.consent_at, referrer = excluded.referrer,
        locality = excluded.locality, updated_at = excluded.updated_at`,
   );
-  const deletePerson = db.prepare<[string]>('DELETE FROM people WHERE address = ?');
-  const anonymiseChecks = db.prepare<[string]>('UPDATE checks SET address = NULL WHERE address = ?');
+  const forget = prepareForget(db);
   const localiseChecks = db.prepare<[string, string]>('UPDATE checks SET locality = ? WHERE address = ? AND locality IS NULL');
   const insertCheck = prepareCheckInsert(db);
   // An ended referral code (issue #18) credits no new check, whatever a session still remembers.
@@ -64,11 +65,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
         });
         return;
       case 'forget':
-        deletePerson.run(address);
-        sessions.remove(address);
-        anonymiseChecks.run(address);
-        outreach.forget(address);
-        analytics.forget(address);
+        forget(address, now);
         return;
       case 'locality':
         upsertPerson.run(fromPerson(applyPersonPatch(address, getPerson(address), { locality: write.locality }, now)));
@@ -106,6 +103,8 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
       const stamp = now.toISOString();
       const json = state === null ? null : serialiseState(address, state);
       commit(address, json, writes, stamp);
+      // Deleted means deleted (issue #18): no older copy of the pages stays in the WAL.
+      if (writes.some((w) => w.type === 'forget')) checkpointAfterDeletion(db);
     },
     listChecks: (query = {}) => queries.list(query),
     countChecks: (query = {}) => queries.count(query),

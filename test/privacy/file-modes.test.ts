@@ -41,7 +41,7 @@ describe('files holding personal data are owner-only (issue #18)', () => {
     expect((await runCli(['export', '--report', 'funnel', '--format', 'csv', '--out', out('funnel.csv')], '', { DATABASE_PATH: db })).code).toBe(0);
     expect((await runCli(['backup', out('backup.sqlite')], '', { DATABASE_PATH: db })).code).toBe(0);
     for (const name of ['checks.csv', 'ds.xlsx', 'funnel.csv', 'backup.sqlite']) expect(mode(out(name)), name).toBe('600');
-  });
+  }, 60_000);
 
   it('an existing world-readable database (and an export file written over) is tightened', async () => {
     const db = tempDatabase();
@@ -54,7 +54,7 @@ describe('files holding personal data are owner-only (issue #18)', () => {
     writeFileSync(file, 'old', { mode: 0o644 });
     expect((await runCli(['export', '--format', 'csv', '--out', file], '', { DATABASE_PATH: db })).code).toBe(0);
     expect(mode(file)).toBe('600');
-  });
+  }, 60_000);
 
   it('.gitignore covers the database, its sidecars, backups and exports', () => {
     const paths = ['data/bot.sqlite', 'data/bot.sqlite-wal', 'data/bot.sqlite-shm', 'other/place.sqlite', 'backups/bot-2026-11-23.sqlite', 'exports/ds.csv', 'bao-cao.xlsx', 'ds.csv'];

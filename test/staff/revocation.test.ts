@@ -96,5 +96,5 @@ describe('revoking staff powers (issue #18)', () => {
     expect((await reopened.store.records.listChecks()).map((c) => c.referrer)).toEqual([null]);
     expect(reopened.store.db.prepare("SELECT actor, subject, role, via FROM role_changes WHERE change = 'revoke'").all()).toEqual([{ actor: 'cli', subject: code, role: 'referrer', via: 'cli' }]);
     reopened.close();
-  });
+  }, 60_000);
 });

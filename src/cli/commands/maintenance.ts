@@ -8,11 +8,14 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { backupDatabase, BackupError, type DatabaseSummary } from '../../storage/backup.js';
 import { restoreDatabase } from '../../storage/restore.js';
+import { BACKUP_KEEP_DAYS, pruneOldBackups } from '../../storage/backup-pruning.js';
 import type { PurgeResult } from '../../storage/retention.js';
 
 export type MaintenanceDeps = {
   readonly databasePath: string;
   readonly out: (line: string) => void;
+  /** "Now" (BOT_CLOCK in tests): backups older than 30 days before it are removed; restore's ledger dates. */
+  readonly now?: Date;
 };
 
 function describe(summary: DatabaseSummary): string {
@@ -37,6 +40,8 @@ export async function runBackup(args: readonly string[], deps: MaintenanceDeps):
   try {
     const summary = await backupDatabase(db, file);
     deps.out(`Backed up ${deps.databasePath} to ${file}: ${describe(summary)}.`);
+    const removed = pruneOldBackups(file, { now: deps.now ?? new Date(), liveDatabase: deps.databasePath });
+    if (removed.length > 0) deps.out(`Removed ${removed.length} backup(s) older than ${BACKUP_KEEP_DAYS} days: ${removed.join(', ')}.`);
   } finally {
     db.close();
   }
@@ -44,8 +49,10 @@ export async function runBackup(args: readonly string[], deps: MaintenanceDeps):
 
 export async function runRestore(args: readonly string[], deps: MaintenanceDeps): Promise<void> {
   const file = fileArgument(args, 'restore');
-  const summary = await restoreDatabase(file, deps.databasePath);
-  deps.out(`Restored ${file} to ${deps.databasePath}: ${describe(summary)}. Run "npm run cli -- purge", then start the bot.`);
+  const summary = await restoreDatabase(file, deps.databasePath, deps.now ?? new Date());
+  deps.out(
+    `Restored ${file} to ${deps.databasePath}: ${describe(summary)}; ${summary.reapplied} people deleted since the backup forgotten again (deletion ledger). Run "npm run cli -- purge", then start the bot.`,
+  );
 }
 
 export function formatPurge(result: PurgeResult, retentionDays: number): string {

@@ -12,6 +12,7 @@ import type { Person, RecordStore, Write } from '../../core/ports.js';
 import { StorageError, serialiseState } from '../errors.js';
 import { CHECK_COLUMNS, fromPerson, toPerson, type PersonRow } from '../record-rows.js';
 import { applyPersonPatch, channelFromAddress } from '../turn-rules.js';
+import { ledgerHash } from '../deletion-ledger.js';
 import type { PgDatabase, Queryable } from './database.js';
 import { createPgCheckQueries } from './pg-check-queries.js';
 import { createPgRegistrationQueries } from './pg-registrations.js';
@@ -37,6 +38,13 @@ async function credited(tx: Queryable, code: string | null): Promise<string | nu
   if (code === null) return null;
   const ended = await tx.query('SELECT 1 FROM referrers WHERE lower(code) = lower($1) AND ended_at IS NOT NULL', [code]);
   return ended.length > 0 ? null : code;
+}
+
+/** The deletion ledger: a salted hash and the date, never the address (src/storage/deletion-ledger.ts). */
+async function recordDeletion(tx: Queryable, address: Address, now: string): Promise<void> {
+  const [row] = await tx.query<{ salt: string }>('SELECT salt FROM ledger_salt WHERE id = 1');
+  if (row === undefined) return;
+  await tx.query('INSERT INTO deletion_ledger (hash, deleted_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [ledgerHash(row.salt, address), now]);
 }
 
 async function upsertPerson(tx: Queryable, person: Person): Promise<void> {
@@ -77,6 +85,11 @@ async function apply(tx: Queryable, address: Address, channel: ChannelName, writ
       await tx.query('UPDATE checks SET address = NULL WHERE address = $1', [address]);
       await forgetOutreach(tx, address);
       await forgetAnalytics(tx, address);
+      // Issue #18, as on SQLite (sqlite-forget.ts): /join attempts, queued messages, and the ledger's salted hash.
+      await tx.query('DELETE FROM join_failures WHERE address = $1', [address]);
+      await tx.query('DELETE FROM join_blocks WHERE address = $1', [address]);
+      await tx.query('DELETE FROM outbox WHERE address = $1', [address]);
+      await recordDeletion(tx, address, now);
       return;
     case 'locality':
       await upsertPerson(tx, applyPersonPatch(address, await selectPerson(tx, address, true), { locality: write.locality }, now));

@@ -58,6 +58,8 @@ export async function pgPurgeExpired(db: PgDatabase, now: Date, retentionDays: n
     const sessions = await changes(tx, 'DELETE FROM sessions WHERE updated_at < $1', cutoff);
     const oldChecks = await changes(tx, 'UPDATE checks SET address = NULL WHERE address IS NOT NULL AND created_at < $1', cutoff);
     for (const rule of LINKED) if (rule.older !== undefined) other += await changes(tx, rule.older, cutoff);
+    // Replicas' outbox (PostgreSQL only, so not in the counts both stores share): nothing waits past retention.
+    await tx.query('DELETE FROM outbox WHERE address = ANY($1::text[]) OR created_at < $2', [expired, cutoff]);
     return { cutoff, people, sessions, checks: theirChecks + oldChecks, other };
   });
 }
