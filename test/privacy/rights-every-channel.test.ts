@@ -146,9 +146,9 @@ describe('after withdrawal the person is in no table at all', () => {
     await user.send(command);
     await user.press(/^(Rút lại và xóa|Xóa dữ liệu)$/);
 
-    expect(tablesMentioning(address)).toEqual(['sessions']); // a fresh conversation only, nothing else about them
-    const session = JSON.parse(String(app.store.db.prepare('SELECT state FROM sessions WHERE address = ?').pluck().get(address))) as Record<string, unknown>;
-    expect(session).toMatchObject({ consent: null, referrer: null, locality: null });
+    // Issue #18: not even a fresh conversation row is written back; the next message starts one.
+    expect(tablesMentioning(address)).toEqual([]);
+    expect(app.store.db.prepare('SELECT count(*) FROM sessions WHERE address = ?').pluck().get(address)).toBe(0);
     expect(tablesMentioning('nguyenthihoa')).toEqual([]);
     expect(await staffView()).not.toContain(address);
     expect(await app.store.records.countChecks()).toEqual([{ track: 'id.vn', outcome: 'eligible', count: 1 }]);

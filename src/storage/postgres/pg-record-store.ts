@@ -12,7 +12,7 @@ import type { Person, RecordStore, Write } from '../../core/ports.js';
 import { StorageError, serialiseState } from '../errors.js';
 import { CHECK_COLUMNS, fromPerson, toPerson, type PersonRow } from '../record-rows.js';
 import { applyPersonPatch, channelFromAddress } from '../turn-rules.js';
-import { ledgerHash } from '../deletion-ledger.js';
+import { ledgerHash, newLedgerSalt } from '../deletion-ledger.js';
 import type { PgDatabase, Queryable } from './database.js';
 import { createPgCheckQueries } from './pg-check-queries.js';
 import { createPgRegistrationQueries } from './pg-registrations.js';
@@ -42,6 +42,7 @@ async function credited(tx: Queryable, code: string | null): Promise<string | nu
 
 /** The deletion ledger: a salted hash and the date, never the address (src/storage/deletion-ledger.ts). */
 async function recordDeletion(tx: Queryable, address: Address, now: string): Promise<void> {
+  await tx.query('INSERT INTO ledger_salt (id, salt) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [newLedgerSalt()]);
   const [row] = await tx.query<{ salt: string }>('SELECT salt FROM ledger_salt WHERE id = 1');
   if (row === undefined) return;
   await tx.query('INSERT INTO deletion_ledger (hash, deleted_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [ledgerHash(row.salt, address), now]);

@@ -1,7 +1,6 @@
 /**
  * Step 7 is SQLite's step 6 (src/storage/migrations/006-lockdown.ts, read it
- * for the why): ended referral codes, the deletion ledger and its salt
- * (two random UUIDs: 244 random bits from the server's strong generator).
+ * for the why): ended referral codes, the deletion ledger and its salt.
  */
 import type { Migration } from '../../migrations/index.js';
 
@@ -20,6 +19,5 @@ CREATE TABLE ledger_salt (
   id          INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
   salt        TEXT NOT NULL CHECK (length(salt) >= 32)
 );
-INSERT INTO ledger_salt (id, salt) VALUES (1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
 `,
 };
