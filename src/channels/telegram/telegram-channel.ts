@@ -13,6 +13,7 @@ import { ensureCallbackAnswered } from './callback-answer.js';
 import { setLocalizedCommands } from './commands.js';
 import { createErrorHandler } from './error-handler.js';
 import { describeError, TelegramChannelError } from './errors.js';
+import { createTelegramHealth } from './health.js';
 import { createInFlightTracker } from './in-flight.js';
 import { createProactiveSend } from './proactive-send.js';
 import type { SendResult, TelegramChannelDeps } from './types.js';
@@ -69,13 +70,16 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       rethrowHttpErrors: true,
     }),
   );
+  const health = createTelegramHealth();
   bot.api.config.use(async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal).catch((error: unknown) => {
       if (method === 'getUpdates' && signal?.aborted !== true) {
+        health.fetched(false);
         log.warn('telegram: fetching updates failed; retrying', { error: describeError(error) });
       }
       throw error;
     });
+    if (method === 'getUpdates') health.fetched(result.ok);
     if (method === 'getUpdates' && !result.ok) {
       log.warn('telegram: fetching updates failed; retrying', { error: `${result.error_code} ${result.description}` });
     }
@@ -149,6 +153,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: deps.pollTimeoutSeconds ?? 30 }, silent: true },
     });
     runner.task()?.catch((error: unknown) => {
+      health.pollingEnded();
       const hint =
         error instanceof GrammyError && error.error_code === 409
           ? ' Another copy of the bot is polling with this token, or a webhook is set: stop the other copy.'
@@ -164,9 +169,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     await setLocalizedCommands(bot.api, t, log);
     if (deps.webhook) await startWebhook(deps.webhook);
     else await startPolling();
+    health.started(deps.webhook ? 'webhook' : 'polling');
   };
 
   const shutdown = async (): Promise<void> => {
+    health.stopped();
     const polling = runner;
     runner = undefined;
     if (polling?.isRunning()) await polling.stop();
@@ -195,5 +202,5 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   };
 
   const { send, trySend } = createProactiveSend(bot.api, log);
-  return { name: 'telegram', start, stop, send, trySend, bot };
+  return { name: 'telegram', start, stop, send, trySend, bot, health: health.health };
 }
