@@ -30,7 +30,7 @@ export type OperationsDeps = {
   /** ADMINS: who gets the alerts. */
   readonly admins: readonly string[];
   /** Alert timing, for tests. */
-  readonly alerts?: Pick<AlertOptions, 'everyMs' | 'downGraceMs' | 'jobFailures' | 'schedule' | 'host'>;
+  readonly alerts?: Partial<Pick<AlertOptions, 'everyMs' | 'downGraceMs' | 'jobFailures' | 'schedule' | 'host'>>;
 };
 
 export type StartedDeps = {

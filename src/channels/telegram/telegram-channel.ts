@@ -8,7 +8,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
 import { parseAddress, type Address, type ChannelName, type Outgoing } from '../../core/message.js';
-import type { Channel } from '../../core/ports.js';
+import type { Channel, ChannelHealth } from '../../core/ports.js';
 import { ensureCallbackAnswered } from './callback-answer.js';
 import { setLocalizedCommands } from './commands.js';
 import { createErrorHandler } from './error-handler.js';
@@ -40,6 +40,7 @@ export type TelegramChannel = Channel & {
   send(address: Address, messages: readonly Outgoing[]): Promise<void>;
   /** The underlying bot, for diagnostics. Do not add handlers to it. */
   readonly bot: Bot;
+  health(): ChannelHealth;
 };
 
 /** "telegram:-100123" → { staffChatId: -100123 }; anything else (a Zalo thread, nothing) → {}. */
