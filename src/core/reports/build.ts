@@ -63,11 +63,11 @@ export async function quarterlyReport(quarter: Quarter, sources: ReportSources, 
     },
     t,
   );
-  // Issue #11: the funnel, feedback and assisted checks of the quarter, a sheet of its own.
-  const withFunnel = analytics === undefined ? doc : withFunnelSheet(doc, analytics, t);
   // Issue #22: free periods ending next quarter and renewals reported in this one, per track and locality.
   const renewals = sources.reports.renewals;
-  return renewals === undefined ? withFunnel : withRenewalSheet(withFunnel, quarter, await renewalCountsFor(period, renewals), t, names);
+  const withRenewals = renewals === undefined ? doc : withRenewalSheet(doc, quarter, await renewalCountsFor(period, renewals), t, names);
+  // Issue #11: the funnel, feedback and assisted checks of the quarter, a sheet of its own (the last one).
+  return analytics === undefined ? withRenewals : withFunnelSheet(withRenewals, analytics, t);
 }
 
 /** Consented, eligible people; within the quarter's checks when one is given. */
