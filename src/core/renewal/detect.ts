@@ -36,16 +36,22 @@ function trackIn(text: string): Track | undefined {
   return undefined;
 }
 
-/** "tên miền của tôi hết hạn miễn phí khi nào", or the same with a registration date instead of "của tôi". */
+/** About the domain (not an age, a birthday or a business's own deadline). */
+const DOMAIN_CUE = / (ten mien|domain|id ?\.? ?vn|biz ?\.? ?vn|mien phi|free) /;
+const REGISTERED_CUE = / (dang ky|dang ki|dk|dky|registered|register) /;
+const OTHER_SUBJECT = / (sinh|tuoi|born|birth|birthday|thanh lap|cong ty|cty|doanh nghiep|uu dai|dieu kien) /;
+
+/** "tên miền của tôi hết hạn miễn phí khi nào", or "đăng ký ngày 15/3/2025 thì hết miễn phí khi nào". */
 export function asksFreeUntil(text: string, today: IsoDate): boolean {
   if (text.length > 200) return false;
   const folded = flat(text);
-  if (!EXPIRY.test(folded) || !WHEN.test(folded)) return false;
-  return MINE.test(folded) || typedDate(text, today) !== undefined;
+  if (!EXPIRY.test(folded) || !WHEN.test(folded) || OTHER_SUBJECT.test(folded)) return false;
+  if (MINE.test(folded) && DOMAIN_CUE.test(folded)) return true;
+  return REGISTERED_CUE.test(folded) && typedDate(text, today) !== undefined;
 }
 
 const RENEWED = [/ (da|vua|moi|minh da|em da|toi da|tui da) gia han /, / gia han (xong|roi|thanh cong|duoc roi) /, / (i have|i ve|i just|just) renewed /, /^ renewed /];
-const NOT_RENEWED = / (chua|the nao|lam sao|khong|ko|hok|bao nhieu|o dau|how|not|when|tu dong) |\?/;
+const NOT_RENEWED = / (chua|the nao|lam sao|khong|ko|hok|bao nhieu|o dau|how|not|when|tu dong|giay phep|giay chung nhan|hop dong|can cuoc|cccd|ho chieu|visa|bao hiem|license|passport) |\?/;
 
 /** "mình đã gia hạn rồi", "đã gia hạn hoten.id.vn": the person renewed (the track when a domain says it). */
 export function renewedClaim(text: string): { track?: Track } | undefined {
