@@ -36,7 +36,7 @@ function start(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
 }
 
 /** The bot's follow-up job over the app's database; `send` may refuse (a channel outside its window). */
-function jobOf(app: TestApp, sent: Sent[], send?: (address: Address) => SendResult) {
+function jobOf(app: TestApp, sent: Sent[], send?: (address: Address) => SendResult | undefined) {
   return createFollowupJob({
     store: app.store.followups,
     clock: app.clock,
