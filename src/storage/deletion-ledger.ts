@@ -67,6 +67,7 @@ const ADDRESS_COLUMNS: readonly [string, string][] = [
   ['news_optins', 'address'],
   ['registrations', 'address'],
   ['handoffs', 'address'],
+  ['renewals', 'address'],
   ['join_failures', 'address'],
   ['join_blocks', 'address'],
 ];

@@ -1,7 +1,7 @@
 /**
  * What deleting a person's data does on SQLite (issue #18: deleted means
  * deleted): the person row and session go, their checks and registrations
- * stay as anonymous counts, follow-ups, news opt-in, handoffs and /join
+ * stay as anonymous counts, follow-ups, news opt-in, renewals, handoffs and /join
  * attempts go, a helper's address leaves the checks it was credited for,
  * and the deletion ledger gets a salted hash (never the address). With
  * `secure_delete` on every connection (open-database.ts) the freed bytes
@@ -13,6 +13,7 @@ import type { Address } from '../core/message.js';
 import { prepareLedgerWrite } from './deletion-ledger.js';
 import { prepareFunnelWrites } from './sqlite-funnel-writes.js';
 import { prepareOutreachWrites } from './sqlite-outreach-writes.js';
+import { prepareRenewalWrites } from './sqlite-renewals.js';
 import { prepareSessionStatements } from './sqlite-session-store.js';
 
 export function prepareForget(db: BetterSqlite3.Database): (address: Address, now: string) => void {
@@ -23,6 +24,7 @@ export function prepareForget(db: BetterSqlite3.Database): (address: Address, no
   const sessions = prepareSessionStatements(db);
   const outreach = prepareOutreachWrites(db);
   const analytics = prepareFunnelWrites(db);
+  const renewals = prepareRenewalWrites(db);
   const ledger = prepareLedgerWrite(db);
   return (address, now) => {
     deletePerson.run(address);
@@ -30,6 +32,7 @@ export function prepareForget(db: BetterSqlite3.Database): (address: Address, no
     anonymiseChecks.run(address);
     outreach.forget(address);
     analytics.forget(address);
+    renewals.forget(address);
     joinFailures.run(address);
     joinBlocks.run(address);
     ledger(address, now);

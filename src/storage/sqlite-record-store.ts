@@ -17,6 +17,7 @@ import { prepareSessionStatements } from './sqlite-session-store.js';
 import { prepareOutreachWrites } from './sqlite-outreach-writes.js';
 import { prepareRegistrationQueries } from './sqlite-registrations.js';
 import { prepareFunnelWrites } from './sqlite-funnel-writes.js';
+import { prepareRenewalWrites } from './sqlite-renewals.js';
 import { applyPersonPatch, channelFromAddress } from './turn-rules.js';
 import { checkpointAfterDeletion, prepareForget } from './sqlite-forget.js';
 
@@ -40,6 +41,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
   const outreach = prepareOutreachWrites(db);
   const registrations = prepareRegistrationQueries(db);
   const analytics = prepareFunnelWrites(db);
+  const renewals = prepareRenewalWrites(db);
 
   function getPerson(address: Address): Person | undefined {
     const row = selectPerson.get(address);
@@ -80,6 +82,10 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
       case 'funnel':
       case 'feedback':
         analytics.apply(write, now);
+        return;
+      case 'renewal_reminders':
+      case 'renewal_reported':
+        renewals.apply(address, channel, write, now);
         return;
       default: {
         const unknown: never = write;

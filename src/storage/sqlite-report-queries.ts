@@ -13,6 +13,7 @@ import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type Su
 import { createSqliteRegisteredCounts } from './sqlite-registrations.js';
 import { createSqlitePeriodAnalytics } from './sqlite-funnel-queries.js';
 import { firstOfPerson } from './report-dedup.js';
+import { createSqliteRenewalStore } from './sqlite-renewals.js';
 
 // Issue #18: a person's repeated check (same track and outcome in the period) counts once.
 const RANGE = `created_at >= @from AND created_at <= @to AND ${firstOfPerson('@from')}`;
@@ -75,5 +76,6 @@ export function createSqliteReportQueries(db: BetterSqlite3.Database, options: S
   const registered = options.registered ?? createSqliteRegisteredCounts(db);
   // Issue #11: the funnel, feedback and assisted checks of the period (schema 4), a sheet of the quarterly report.
   const analytics = createSqlitePeriodAnalytics(db);
-  return { ...queries, registered: (bounds) => registered(checked(bounds)), analytics: (bounds) => analytics(checked(bounds)) };
+  // Issue #22: free periods ending and renewals reported (schema 7).
+  return { ...queries, registered: (bounds) => registered(checked(bounds)), analytics: (bounds) => analytics(checked(bounds)), renewals: createSqliteRenewalStore(db) };
 }

@@ -7,7 +7,9 @@ import { staffMigration } from './002-staff.js';
 import { followupsMigration } from './003-followups.js';
 import { assistedMigration } from './004-assisted.js';
 import { reportIndexesMigration } from './005-report-indexes.js';
-import { lockdownMigration } from './006-lockdown.js';
+import { replicasMigration } from './006-replicas.js';
+import { renewalsMigration } from './007-renewals.js';
+import { lockdownMigration } from './008-lockdown.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -16,6 +18,6 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, lockdownMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration, lockdownMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

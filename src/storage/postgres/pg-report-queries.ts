@@ -14,6 +14,7 @@ import type { PgDatabase } from './database.js';
 import { createPgPeriodAnalytics } from './pg-funnel-queries.js';
 import { createPgRegisteredCounts } from './pg-registrations.js';
 import { firstOfPerson } from '../report-dedup.js';
+import { createPgRenewalStore } from './pg-renewals.js';
 import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from '../report-rows.js';
 
 // Issue #18: a person's repeated check (same track and outcome in the period) counts once.
@@ -93,5 +94,7 @@ export function createPgReportQueries(db: PgDatabase, options: PgReportOptions =
     // Issue #9's registrations and issue #11's funnel sheet, as over SQLite.
     registered: async (bounds) => registered(checked(bounds)),
     analytics: async (bounds) => analytics(checked(bounds)),
+    // Issue #22: free periods ending and renewals reported.
+    renewals: createPgRenewalStore(db),
   };
 }

@@ -1,11 +1,11 @@
 /**
- * Step 7 is SQLite's step 6 (src/storage/migrations/006-lockdown.ts, read it
+ * Step 8 is SQLite's step 8 (src/storage/migrations/008-lockdown.ts, read it
  * for the why): ended referral codes, the deletion ledger and its salt.
  */
 import type { Migration } from '../../migrations/index.js';
 
 export const pgLockdown: Migration = {
-  version: 7,
+  version: 8,
   name: 'lockdown',
   sql: `
 ALTER TABLE referrers ADD COLUMN ended_at TEXT;
