@@ -44,7 +44,7 @@ export function serialiseState(address: string, state: unknown): string {
 function badState(address: string, cause: unknown): StorageError {
   return new StorageError(
     'BAD_SESSION_STATE',
-    `Session state for ${address} is not JSON-serialisable (undefined, a function, a BigInt or a cycle). Keep session state to plain objects, arrays, strings, numbers, booleans and null.`,
+    `Session state for a ${address.split(':', 1)[0] ?? ''} conversation is not JSON-serialisable (undefined, a function, a BigInt or a cycle). Keep session state to plain objects, arrays, strings, numbers, booleans and null.`,
     { cause },
   );
 }

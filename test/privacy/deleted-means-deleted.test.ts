@@ -105,7 +105,7 @@ describe('deleted means deleted (issue #18)', () => {
 
     const restored = await runCli(['restore', before], '', { DATABASE_PATH: file });
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/1 people deleted since the backup forgotten again/);
+    expect(restored.stdout).toMatch(/Deletion ledger re-applied: 1 people who deleted their data after this backup was taken are forgotten again\./);
     expect(traces(file)).toEqual([]);
     expect(traces(`${file}-wal`)).toEqual([]);
     const live = new Database(file, { readonly: true });

@@ -50,9 +50,10 @@ export async function runBackup(args: readonly string[], deps: MaintenanceDeps):
 export async function runRestore(args: readonly string[], deps: MaintenanceDeps): Promise<void> {
   const file = fileArgument(args, 'restore');
   const summary = await restoreDatabase(file, deps.databasePath, deps.now ?? new Date());
-  deps.out(
-    `Restored ${file} to ${deps.databasePath}: ${describe(summary)}; ${summary.reapplied} people deleted since the backup forgotten again (deletion ledger). Run "npm run cli -- purge", then start the bot.`,
-  );
+  deps.out(`Restored ${file} to ${deps.databasePath}: ${describe(summary)}. Run "npm run cli -- purge", then start the bot.`);
+  if (summary.reapplied > 0) {
+    deps.out(`Deletion ledger re-applied: ${summary.reapplied} people who deleted their data after this backup was taken are forgotten again.`);
+  }
 }
 
 export function formatPurge(result: PurgeResult, retentionDays: number): string {
