@@ -7,8 +7,8 @@ import { addDays, splitDate, type IsoDate } from '../calendar.js';
 import type { DateMention } from './dates.js';
 import type { Signals } from './types.js';
 
-const LEAP = /(?<= )(?:29 ?[/.-] ?0?2|29 thang (?:2|hai))(?= )/;
-const LEAP_ASK = /(?<= )(?:sinh nhat|tinh|ngay nao|khong nhuan|nam nhuan|thi sao|the nao|bao gio|24 tuoi|18 tuoi)(?= )/;
+const LEAP = /(?<= )(?:29 ?[/.-] ?0?2(?:[/.-]\d{2,4})?|29 thang (?:2|hai)(?: nam \d{4})?)(?= )/;
+const LEAP_ASK = /(?<= )(?:sinh nhat|tinh (?:la |the nao|sao|ngay)|ngay nao|khong nhuan|nam nhuan)(?= )/;
 const DAYS_LEFT = /(?<= )(?:con (?:may|bao nhieu) (?:ngay|hom|tuan|thang)|con bao lau|bao lau nua)(?= )/;
 const LAST_DAY = /(?<= )(?:han cuoi|ngay cuoi|han chot|het han (?:ngay nao|khi nao|bao gio)|den (?:ngay nao|khi nao|bao gio)|ngay het han|deadline)(?= )/;
 const IN_TIME = /(?<= )(?:(?:co |con )?kip(?: khong| ko| k| ko a| chu| khong a)?|(?:con|co) (?:duoc|dang ky duoc) (?:khong|ko|k|nua khong)|con han (?:khong|ko|k))(?= )/;
