@@ -58,7 +58,7 @@ export function findTurning(padded: string): Signals['turning'] {
   return { age, when };
 }
 
-const FOUNDED = /(?<= )(?:thanh lap|dang ky kinh doanh|dang ky doanh nghiep|dang ky lan dau|cap phep|khai truong|mo cong ty|lap cong ty|ra doi)(?= )/g;
+const FOUNDED = /(?<= )(?:thanh lap|dang ky kinh doanh|dang ky doanh nghiep|dang ky lan dau|cap phep|khai truong|mo cong ty|lap cong ty|ra doi|lap(?= (?:nam|tu|vao|thang|hoi) ))(?= )/g;
 const YEAR_AFTER = /^(?: (?:tu|vao|trong|hoi|tai|duoc|la|nam|thang \d{1,2}|cuoi|dau|giua))*(?: nam)? (\d{4}|nay|ngoai|truoc|kia)(?= )/;
 const YEAR_OFFSET: Readonly<Record<string, number>> = { nay: 0, ngoai: -1, truoc: -1, kia: -2 };
 const PARENT = /(?<= )(?:cong ty me|doanh nghiep me|tong cong ty|tru so chinh)(?= )/;
@@ -69,7 +69,7 @@ const SUBSIDIARY = /(?<= )(?:cong ty con|doanh nghiep con)(?= )/;
  * ("tháng 5 năm ngoái") or a year ("thành lập năm 2015") right after a founding word.
  */
 export function findFoundedPartly(padded: string, dates: readonly DateMention[], today: IsoDate): Signals['foundedPartly'] {
-  if (!/thanh lap|dang ky|cap phep|khai truong|mo cong ty|lap cong ty|ra doi/.test(padded)) return undefined;
+  if (!/lap|dang ky|cap phep|khai truong|mo cong ty|ra doi/.test(padded)) return undefined;
   const thisYear = splitDate(today).year;
   for (const cue of padded.matchAll(FOUNDED)) {
     const end = cue.index + cue[0].length;
