@@ -118,6 +118,21 @@ describe('birth years and ages of someone else', () => {
   });
 });
 
+describe('a birth month and year', () => {
+  it('the month settles a boundary year; only this very month asks for the day', async () => {
+    chat = conversation();
+    await chat.user('em sinh tháng 3/2008');
+    chat.expectBot(/đủ điều kiện nhận tên miền id\.vn/);
+    expect(chat.text()).not.toMatch(/tùy ngày sinh nhật/);
+    await chat.user('/menu');
+    await chat.user('sinh thang 12 nam 2002');
+    chat.expectBot(/Tháng 12 bạn tròn 24 tuổi, nên hạn cuối là ngày trước sinh nhật đó[\s\S]*đủ điều kiện/);
+    await chat.user('/menu');
+    await chat.user('mình sinh tháng 11/2008');
+    chat.expectBot(/tùy ngày sinh nhật/);
+  });
+});
+
 describe('partial founding dates', () => {
   it('"tháng 5 năm ngoái" decides without the day when every day gives the same answer', async () => {
     chat = conversation({ now: '2026-03-10T09:00:00+07:00' });

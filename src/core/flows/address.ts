@@ -29,7 +29,7 @@ const PAIRS: Readonly<Record<SelfForm, { you: string; me: string }>> = {
 
 /** The pair for a session: "bạn"/"mình" unless the person showed another form. */
 export function addressPair(self: SelfForm | undefined): { you: string; me: string } {
-  return self === undefined ? { you: 'ban', me: 'minh' } : PAIRS[self];
+  return (self !== undefined && Object.hasOwn(PAIRS, self) ? PAIRS[self] : undefined) ?? { you: 'ban', me: 'minh' };
 }
 
 /** How the person speaks of themselves and whom they ask about, in this message. */

@@ -1,5 +1,5 @@
 /** The id.vn check: one question (date of birth, or age), then the result. */
-import { addDays } from '../calendar.js';
+import { addDays, splitDate } from '../calendar.js';
 import { C } from '../choices.js';
 import { checkEligibility } from '../eligibility/index.js';
 import type { CheckResult } from '../eligibility/types.js';
@@ -29,7 +29,8 @@ export function hasIdvnFacts(u: Understanding): boolean {
     s.impossibleDate !== undefined ||
     s.foreigner === true ||
     s.overseas === true ||
-    s.turning !== undefined
+    s.turning !== undefined ||
+    s.bornPartly !== undefined
   );
 }
 
@@ -83,6 +84,24 @@ function runTurning(turn: Turn, turning: NonNullable<Understanding['signals']['t
   runCheck(turn, { age });
 }
 
+/**
+ * "sinh tháng 3/2008": in the year of the 18th or 24th birthday the month settles the answer,
+ * unless it is this month (then the day is asked). Other years: the year alone decides.
+ */
+function runBornPartly(turn: Turn, born: { year: number; month: number }): void {
+  const { idvnMinAge, idvnMaxAge } = turn.deps.data.rules;
+  const today = splitDate(turn.today);
+  const ageThisYear = today.year - born.year;
+  if (ageThisYear !== idvnMinAge && ageThisYear !== idvnMaxAge + 1) return runCheck(turn, { birthYear: born.year });
+  if (born.month === today.month) return askBirth(turn, 'idvn.ask_full_date', { year: born.year });
+  if (born.month < today.month) return runCheck(turn, { age: ageThisYear });
+  const result = resultOf(turn, { age: ageThisYear - 1 });
+  if (result === undefined) return;
+  const when = text('result.when_month_n', { month: born.month });
+  const lead = ageThisYear === idvnMinAge ? 'result.turning_start' : 'result.turning_end';
+  showResult(turn, result, { lead: text(lead, { ...ruleParams(turn.deps.data), when }) });
+}
+
 /** Answers the birth question from free text; false when the text holds no answer. */
 export function answerIdvn(turn: Turn, u: Understanding): boolean {
   const { entities: e, signals: s } = u;
@@ -109,6 +128,7 @@ export function answerIdvn(turn: Turn, u: Understanding): boolean {
   if (date !== undefined) runCheck(turn, { birthDate: date });
   else if (s.turning !== undefined) runTurning(turn, s.turning);
   else if (e.age !== undefined) runCheck(turn, { age: e.age });
+  else if (s.bornPartly !== undefined) runBornPartly(turn, s.bornPartly);
   else if (e.birthYear !== undefined) runCheck(turn, { birthYear: e.birthYear });
   else return false;
   return true;

@@ -13,7 +13,7 @@ import { offer, say, write, type Turn } from '../turn.js';
 import { showMenu } from './menu.js';
 import { afterEligible } from './followup.js';
 import { showAssistedResult } from './assisted.js';
-import { ruleLine, ruleParams } from './rule-source.js';
+import { ruleLine, ruleParams, ruleSource } from './rule-source.js';
 import { funnelWrite } from '../funnel.js';
 
 export function resultKey(result: CheckResult): string {
@@ -120,7 +120,7 @@ export function showWhy(turn: Turn): void {
     turn.replies.push({ text: rule });
     return;
   }
-  say(turn, 'result.why_general', { ...resultParams(turn) });
+  say(turn, 'result.why_general', { ...resultParams(turn), source: ruleSource(turn.deps.data) });
 }
 
 function record(turn: Turn, pending: PendingCheck): void {

@@ -92,3 +92,14 @@ export function findParent(padded: string): Pick<Signals, 'parentCompany' | 'sub
   if (SUBSIDIARY.test(padded)) return { subsidiary: true };
   return PARENT.test(padded) ? { parentCompany: true } : {};
 }
+
+const BORN = /(?<= )(?:sinh|ngay sinh|sn|de|nam sinh)(?: (?:vao|hoi|ngay))?$/;
+
+/** "sinh tháng 3/2008": a birth month and year without the day (it may settle the id.vn answer). */
+export function findBornPartly(padded: string, dates: readonly DateMention[]): Signals['bornPartly'] {
+  for (const mention of dates) {
+    if (mention.day !== undefined || mention.month === undefined || mention.year === undefined) continue;
+    if (BORN.test(padded.slice(Math.max(0, mention.at - 20), mention.at).trimEnd())) return { year: mention.year, month: mention.month };
+  }
+  return undefined;
+}

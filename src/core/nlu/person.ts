@@ -17,6 +17,8 @@ const SKIP = new Set(['dạ', 'da', 'vâng', 'xin', 'chào', 'chao', 'hello', 'h
 const KIN_AFTER = new Set(['tôi', 'mình', 'em', 'của', 'nhà', 'bác', 'trai', 'gái', 'nội', 'ngoại', 'tui', 'cô', 'chú', 'ông', 'bà', 'anh', 'chị']);
 const ASK_FOR_ME = /(?:^|\s)cho\s+(\S+)\s+(?:hỏi|hoi|xin|biết|biet|nhờ|nho|được hỏi)(?=\s|$)/u;
 
+const lookup = (forms: Readonly<Record<string, SelfForm>>, word: string | undefined): SelfForm | undefined =>
+  word !== undefined && Object.hasOwn(forms, word) ? forms[word] : undefined;
 const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 const hasDiacritics = (text: string): boolean => /[^\x00-\x7f]/.test(text);
 
@@ -25,7 +27,7 @@ export function findSelfForm(text: string): SelfForm | undefined {
   const forms = hasDiacritics(text) ? FORMS : ASCII_FORMS;
   const lower = text.toLowerCase();
   const ask = lower.includes('cho ') ? ASK_FOR_ME.exec(lower) : null;
-  if (ask?.[1] !== undefined) return forms[ask[1]];
+  if (ask?.[1] !== undefined) return lookup(forms, ask[1]);
   // The person's own pronoun comes first: only the opening words are read.
   const tokens = words(lower.slice(0, 48));
   let i = 0;
@@ -37,13 +39,13 @@ export function findSelfForm(text: string): SelfForm | undefined {
   }
   const first = tokens[i];
   if (first === undefined) return undefined;
-  const form = forms[first];
+  const form = lookup(forms, first);
   if (form === undefined) return undefined;
   const next = tokens[i + 1] ?? '';
   // "cháu tôi 19 tuổi": the speaker is the possessor.
   if ((form === 'chau' || form === 'con' || form === 'em' || form === 'anh' || form === 'chi') && KIN_AFTER.has(next)) {
     const owner = tokens.slice(i + 1, i + 4).find((t) => t !== 'của' && t !== 'trai' && t !== 'gái' && t !== 'nội' && t !== 'ngoại' && t !== 'nhà');
-    return owner === undefined ? undefined : forms[owner];
+    return lookup(forms, owner);
   }
   return form;
 }

@@ -7,7 +7,7 @@ import type { DateMention } from './dates.js';
 import { foldKeepCase, type Normalized } from './normalize.js';
 import type { Signals } from './types.js';
 import type { IsoDate } from '../calendar.js';
-import { findCitizenship, findFoundedPartly, findParent, findTurning } from './facts.js';
+import { findBornPartly, findCitizenship, findFoundedPartly, findParent, findTurning } from './facts.js';
 import { isEnglish } from './language.js';
 import { findWantsPerson } from './person.js';
 import { findResultQuestion } from './result-questions.js';
@@ -120,6 +120,8 @@ export function findSignals(n: Normalized, dates: readonly DateMention[], today?
   Object.assign(signals, findCitizenship(n.padded, n.folded));
   if (signals.foreigner !== true && findForeigner(n.padded) === true && signals.citizen !== true) signals.foreigner = true;
   if (signals.foreigner === true) delete signals.overseas;
+  const born = dates.length > 0 ? findBornPartly(n.padded, dates) : undefined;
+  if (born !== undefined) signals.bornPartly = born;
   const turning = findTurning(n.padded);
   if (turning !== undefined) signals.turning = turning;
   Object.assign(signals, findParent(n.padded));

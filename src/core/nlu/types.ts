@@ -70,6 +70,8 @@ export type Signals = {
   turning?: { age: number; when: 'tomorrow' | 'week' | 'month' | 'year' | 'soon' };
   /** A founding date known only to the month or the year ("thành lập tháng 5 năm ngoái", "năm 2015"). */
   foundedPartly?: { year: number; month?: number };
+  /** A birth month and year without the day ("sinh tháng 3/2008"). */
+  bornPartly?: { year: number; month: number };
   /** The founding date given is the parent company's ("công ty mẹ thành lập năm 2015"). */
   parentCompany?: boolean;
   /** The business is a subsidiary ("công ty con"): it has its own certificate and date. */
