@@ -219,11 +219,12 @@ describe('short answers with the rule behind "Vì sao? / Nguồn"', () => {
     expect(chat.last).toHaveLength(2);
     expectShort(chat);
     expect(chat.text()).not.toMatch(/Quy tắc:/);
+    // The consent question keeps exactly its two answers; "Vì sao? / Nguồn" comes with what follows.
+    expect(chat.lastChoices().map((c) => c.id)).toEqual(['consent:yes', 'consent:no']);
+    await chat.user('đồng ý');
+    chat.expectBot(/Mình đã lưu kết quả/);
     await chat.choose('Vì sao? / Nguồn');
     chat.expectBot(/Quy tắc: id\.vn miễn phí cho công dân Việt Nam[\s\S]*Hải Phòng[\s\S]*Kiến An/);
     expect(chat.text()).not.toMatch(/Lai Châu/);
-    // The consent question is still open after "Vì sao?".
-    await chat.user('đồng ý');
-    chat.expectBot(/Mình đã lưu kết quả/);
   });
 });

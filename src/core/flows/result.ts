@@ -98,11 +98,16 @@ function lastResultOf(result: CheckResult): NonNullable<Turn['session']['lastRes
   return kept;
 }
 
-/** "Vì sao? / Nguồn" joins the last choices of the turn (never a question of its own). */
-function offerWhy(turn: Turn): void {
+/**
+ * "Vì sao? / Nguồn" joins the last choices of the turn (never a question of its own). The
+ * consent question keeps exactly its two answers (the `chat --jsonl` contract): there it comes
+ * with the choices that follow the answer (flows/consent.ts).
+ */
+export function offerWhy(turn: Turn): void {
   const why = choice(C.why, 'result.why');
   const at = turn.replies.findLastIndex((r) => r.choices !== undefined && r.choices.length > 0);
   const last = turn.replies[at];
+  if (last?.choices?.some((c) => c.id === C.consentYes || c.id === C.why) === true) return;
   if (last === undefined) {
     offer(turn, 'result.why_prompt', [why]);
     return;

@@ -52,8 +52,7 @@ describe('Zalo end to end', () => {
     const result = await say('84901', '15/3/2006');
     expect(result).toMatch(/đủ điều kiện nhận tên miền id\.vn miễn phí/);
     expect(result).toMatch(/14\/03\/2030/);
-    // Issue #17: the rule and its source wait behind a third choice, "Vì sao? / Nguồn".
-    expect(result).toMatch(/1\. Đồng ý lưu\n2\. Không lưu\n3\. Vì sao\? \/ Nguồn\n\nBạn nhắn 1, 2 hoặc 3 để chọn nhé\.$/);
+    expect(result).toMatch(/1\. Đồng ý lưu\n2\. Không lưu\n\nBạn nhắn 1 hoặc 2 để chọn nhé\.$/);
     await say('84901', '1');
 
     expect(await store.records.listChecks()).toEqual([

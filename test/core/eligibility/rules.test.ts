@@ -36,7 +36,8 @@ describe('eligibility rules from data', () => {
   it('a result says which rule it applied and cites the source; a data edit changes both', async () => {
     const chat = conversation();
     await chat.user('tôi 20 tuổi');
-    // Issue #17: the rule and its source wait behind "Vì sao? / Nguồn", and name only this province's and ward's plans.
+    // Issue #17: the rule and its source wait behind "Vì sao? / Nguồn" (offered once consent is answered), and name only this province's and ward's plans.
+    await chat.choose('Đồng ý lưu');
     await chat.choose('Vì sao? / Nguồn');
     chat.expectBot('Quy tắc: id.vn miễn phí cho công dân Việt Nam từ đủ 18 tuổi đến trước sinh nhật 24 tuổi — Kế hoạch 276/KH-UBND ngày 22/10/2025 của UBND thành phố Hải Phòng; Kế hoạch của UBND phường Kiến An giai đoạn 2025–2026, QĐ 507/QĐ-BKHCN ngày 23/01/2026');
 
@@ -45,6 +46,7 @@ describe('eligibility rules from data', () => {
     const other = conversation({ app: createTestApp({ program: edited }) });
     await other.user('tôi 17 tuổi');
     other.expectBot(/đủ điều kiện nhận tên miền id\.vn[\s\S]*trước sinh nhật 31 tuổi/);
+    await other.choose('Không lưu');
     await other.choose('Vì sao? / Nguồn');
     other.expectBot('Quy tắc: id.vn miễn phí cho công dân Việt Nam từ đủ 16 tuổi đến trước sinh nhật 31 tuổi — Kế hoạch mới 2027, QĐ 507/QĐ-BKHCN ngày 23/01/2026');
     await other.user('/menu');
