@@ -42,7 +42,10 @@ export type Step =
   | { flow: 'handoff'; ask: 'question' }
   | { flow: 'handoff'; ask: 'confirm'; question: string }
   /** After 👍/👎: the optional comment; only a category is kept (flows/feedback.ts). */
-  | { flow: 'feedback'; track: Track; helpful: boolean };
+  | { flow: 'feedback'; track: Track; helpful: boolean }
+  /** Renewal reminders (issue #22, src/core/renewal/): offered after a registration, the registration day asked; which track was renewed. */
+  | { flow: 'renewal'; ask: 'optin' | 'date'; track: Track }
+  | { flow: 'renewal'; ask: 'renewed_track' };
 
 export type Session = {
   v: 1;
@@ -77,6 +80,8 @@ export type Session = {
    * eligible day; it is dropped after `turns` more turns so no date derived from a birthday stays.
    */
   lastResult?: { track: Track; outcome: Outcome; reason: Reason; until?: IsoDate; turns: number };
+  /** Tracks this person said they renewed (issue #22), so a claim is counted once. */
+  renewed?: Track[];
 };
 
 export const SESSION_VERSION = 1;
