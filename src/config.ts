@@ -41,7 +41,7 @@ const FIXES: Record<string, string> = {
 /** "telegram:12345, zalo:678" → ['telegram:12345', 'zalo:678']; blank → []. */
 const addressList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((part) => part.trim()).filter((part) => part !== '') : []),
-  z.array(z.string().regex(/^(?:telegram|zalo|console):\S+$/)),
+  z.array(z.string().regex(/^(?:telegram|zalo|console|zalo-bot|zalo-oa):\S+$/)),
 );
 
 export const configSchema = z.object({

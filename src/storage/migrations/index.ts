@@ -7,6 +7,7 @@ import { staffMigration } from './002-staff.js';
 import { followupsMigration } from './003-followups.js';
 import { assistedMigration } from './004-assisted.js';
 import { reportIndexesMigration } from './005-report-indexes.js';
+import { replicasPlaceholderMigration, zaloOfficialMigration } from './006-007.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -15,6 +16,7 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration,
+  replicasPlaceholderMigration, zaloOfficialMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;
