@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // In the terminal chat, info lines would interleave with the conversation: show warnings
   // and errors only, unless LOG_LEVEL was set explicitly.
-  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH));
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH)) && !config.ZALO_BOT_TOKEN && !config.ZALO_OA_APP_ID;
   const level = consoleOnly && !process.env['LOG_LEVEL'] ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
@@ -93,6 +93,9 @@ async function main(): Promise<void> {
     localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE,
     ...(program.handoff.staffChat ? { staffChat: program.handoff.staffChat } : {}),
     ...(replicas ? { zaloWrapper: (zalo) => underLeadership(zalo, { coordination, clock, log }) } : {}),
+    http,
+    zaloOaStore: store.zaloOa,
+    once,
   });
   relay.attach(running.channels);
   if (http) log.info('http listening', { port: await http.listen(), host: config.HTTP_HOST });
