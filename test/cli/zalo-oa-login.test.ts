@@ -32,7 +32,7 @@ const storedTokens = (file: string) => {
 };
 
 describe('zalo-oa-login', () => {
-  it('PKCE: prints the permission URL, takes the pasted callback address, stores the tokens', async () => {
+  it('PKCE: prints the permission URL, takes the pasted callback address, stores the tokens', { timeout: 60_000 }, async () => {
     fake = await new FakeZaloOa().start();
     const oa = fake;
     const db = tempDatabase();
@@ -61,7 +61,7 @@ describe('zalo-oa-login', () => {
     expect(storedTokens(db)).toEqual([{ access_token: oa.accessToken, refresh_token: oa.refreshToken, expires_at: '2026-11-24T03:00:00.000Z' }]);
   });
 
-  it('--refresh-token: exchanged (answer under "data", expires_in a string), the new pair stored; a used one is refused', async () => {
+  it('--refresh-token: exchanged (answer under "data", expires_in a string), the new pair stored; a used one is refused', { timeout: 60_000 }, async () => {
     fake = await new FakeZaloOa().start();
     fake.tokenShape = 'data';
     const db = tempDatabase();
@@ -74,7 +74,7 @@ describe('zalo-oa-login', () => {
     expect(again.stdout).toMatch(/Không lấy được mã truy cập từ Zalo: .*-14014/);
   });
 
-  it('without the OA configured it says what to set', async () => {
+  it('without the OA configured it says what to set', { timeout: 60_000 }, async () => {
     const result = await runCli(['zalo-oa-login'], '', { DATABASE_PATH: tempDatabase() });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY và HTTP_PORT/);
