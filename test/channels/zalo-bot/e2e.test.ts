@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createZaloBotChannel, type ZaloBotChannelDeps } from '../../../src/channels/zalo-bot/zalo-bot-channel.js';
 import { createHttpServer, type HttpServer } from '../../../src/http/http-server.js';
-import { createTestApp, type TestApp } from '../../support/app.js';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../support/app.js';
 import { seedReferrers } from '../../support/referrers.js';
 import { FakeZaloBotApi } from '../../fakes/zalo-bot-api-server.js';
 import { i18n, recordingLog, settle } from '../zalo/kit.js';
@@ -16,8 +16,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function botApp(options: Partial<ZaloBotChannelDeps> = {}) {
-  const app: TestApp = createTestApp({ now: '2026-11-23T09:00:00+07:00' });
+async function botApp(options: Partial<ZaloBotChannelDeps> = {}, appOptions: TestAppOptions = {}) {
+  const app: TestApp = createTestApp({ now: '2026-11-23T09:00:00+07:00', ...appOptions });
   cleanups.push(() => app.close());
   const fake = await new FakeZaloBotApi().start();
   cleanups.push(() => fake.close());
@@ -151,6 +151,14 @@ describe('Zalo Bot end to end (long polling)', () => {
     await expect(channel.send('zalo:1', [{ text: 'x' }])).rejects.toThrow(/zalo-bot:<chat id>/);
     fake.failNext('sendMessage', 500);
     await expect(channel.send('zalo-bot:c0ffee07', [{ text: 'y' }])).rejects.toThrow(/not delivered/);
+  });
+
+  it('staff commands work from a zalo-bot address in ADMINS; others get the unknown-command answer', async () => {
+    const { channel, say } = await botApp({}, { admins: ['zalo-bot:ad01'] });
+    await channel.start();
+    const stats = await say('ad01', '/stats');
+    expect(stats).toMatch(/Theo kênh|Thống kê/);
+    expect(await say('c0ffee12', '/stats')).not.toMatch(/Theo kênh/);
   });
 
   it('a wrong token stops the start with the fix', async () => {

@@ -59,6 +59,24 @@ describe('Zalo OA end to end', () => {
     expect(parts.at(-1)).toMatch(/1\. Có\n2\. Không\n\nBạn nhắn 1 hoặc 2 để chọn nhé\.$/);
   });
 
+  it('a QR image is uploaded, then sent with its caption; a file becomes its caption and a note', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9]);
+    const { fake, channel } = await oaApp({
+      channel: {
+        handle: async () => [
+          { text: 'Mã QR của bạn:', attachment: { kind: 'image', name: 'qr.png', mime: 'image/png', data: png, caption: 'Mã giới thiệu DTN_07' } },
+          { text: '', attachment: { kind: 'file', name: 'bao-cao.xlsx', mime: 'application/vnd.ms-excel', data: png, caption: 'Báo cáo quý' } },
+        ],
+      },
+    });
+    await channel.start();
+    fake.userText('u110', '/mylink');
+    await vi.waitFor(() => expect(fake.textsTo('u110').join('\n')).toMatch(/Báo cáo quý/));
+    expect(fake.calls.filter((c) => c.path === '/v2.0/oa/upload/image')).toHaveLength(1);
+    expect(fake.sent.find((m) => m.attachmentId)).toMatchObject({ text: 'Mã giới thiệu DTN_07', attachmentId: expect.stringMatching(/^img-/) });
+    expect(fake.textsTo('u110').at(-1)).toMatch(/Báo cáo quý\n\n\(Tệp này chưa gửi được qua Zalo/);
+  });
+
   it('a forged webhook (bad or missing signature, or a body changed after signing) is refused with 401', async () => {
     const { fake, channel } = await oaApp();
     await channel.start();
@@ -167,5 +185,23 @@ describe('Zalo OA proactive messages and the 48-hour window', () => {
     expect(channel.counters()).toEqual({ outsideWindow: 1 });
     expect(await job.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(attempts()).toBe(afterFirstRun);
+  });
+});
+
+describe('Zalo OA staff relay', () => {
+  it('a question handed to staff is answered in the Telegram staff chat and relayed back to the OA follower', async () => {
+    const { createLateDeliver } = await import('../../../src/jobs/deliver.js');
+    const program = loadProgram();
+    const relay = createLateDeliver();
+    const staffChat: { texts: string[] } = { texts: [] };
+    const { app, fake, channel, say } = await oaApp({ app: { program: { ...program, handoff: { ...program.handoff, staffChat: 'telegram:-100777' } }, deliver: relay.deliver } });
+    const telegram = { name: 'telegram' as const, start: async () => undefined, stop: async () => undefined, send: async (_a: string, m: readonly { text: string }[]) => void staffChat.texts.push(...m.map((x) => x.text)) };
+    relay.attach([telegram, channel]);
+    await channel.start();
+    await say('u300', 'cho mình gặp cán bộ, hộ kinh doanh đổi chủ thì đăng ký thế nào');
+    expect(await say('u300', 'Có, chuyển giúp mình')).toMatch(/mã H1/);
+    expect(staffChat.texts.join('\n')).toMatch(/Câu hỏi H1 của người dân \(qua zalo-oa\)/);
+    await app.handle({ from: 'telegram:-100777', text: '#H1 Bạn mang giấy chứng nhận mới đến phường nhé' });
+    expect(fake.textsTo('u300').at(-1)).toBe('Cán bộ trả lời: Bạn mang giấy chứng nhận mới đến phường nhé');
   });
 });

@@ -7,7 +7,7 @@ import { createTokenKeeper } from '../../../src/channels/zalo-oa/token-keeper.js
 import { createZaloOaChannel, type ZaloOaChannelDeps } from '../../../src/channels/zalo-oa/zalo-oa-channel.js';
 import { createHttpServer } from '../../../src/http/http-server.js';
 import { runHere } from '../../../src/storage/coordination.js';
-import { createTestApp } from '../../support/app.js';
+import { createTestApp, type TestAppOptions } from '../../support/app.js';
 import { FakeZaloOa } from '../../fakes/zalo-oa-server.js';
 import { i18n, recordingLog, settle } from '../zalo/kit.js';
 
@@ -16,8 +16,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-export async function oaApp(options: { tokens?: boolean; channel?: Partial<ZaloOaChannelDeps> } = {}) {
-  const app = createTestApp({ now: '2026-11-23T09:00:00+07:00' });
+export async function oaApp(options: { tokens?: boolean; channel?: Partial<ZaloOaChannelDeps>; app?: TestAppOptions } = {}) {
+  const app = createTestApp({ now: '2026-11-23T09:00:00+07:00', ...options.app });
   cleanups.push(() => app.close());
   const http = createHttpServer({ port: 0, host: '127.0.0.1' });
   const port = await http.listen();
