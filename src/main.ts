@@ -126,8 +126,10 @@ async function main(): Promise<void> {
       },
     }),
   );
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: under `npm start` a group-wide SIGTERM (systemd, Docker, Ctrl-C) reaches the bot
+  // twice (directly and relayed by tsx); the second must not kill it halfway through shutting down.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // A bug in one update must not end the bot for everyone: log it and keep serving.
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error: String(error) }));
   process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.message }));

@@ -50,7 +50,7 @@ export type ZaloBotChannelDeps = {
   readonly now?: () => number;
 };
 
-export type ZaloBotChannel = Channel & { health(): ChannelHealth };
+export type ZaloBotChannel = Channel & { health(): ChannelHealth; send: NonNullable<Channel['send']> };
 
 export function createZaloBotChannel(deps: ZaloBotChannelDeps): ZaloBotChannel {
   const { log, t } = deps;

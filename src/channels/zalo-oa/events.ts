@@ -19,7 +19,7 @@ export type OaEvent = {
 
 export type OaInbound =
   | { readonly kind: 'ignore' }
-  | { readonly kind: 'follow'; readonly userId: string }
+  | { readonly kind: 'follow'; readonly userId: string; readonly ids: readonly string[] }
   | { readonly kind: 'message'; readonly userId: string; readonly ids: readonly string[]; readonly input: Input };
 
 const MEDIA: Readonly<Record<string, NonNullable<InputMeta['media']>>> = {
@@ -40,7 +40,7 @@ export function toOaInbound(event: OaEvent, offered: (userId: string) => Readonl
   if (name.startsWith('oa_')) return { kind: 'ignore' };
   if (name === 'follow') {
     const userId = idOf(event.follower?.id) ?? idOf(event.sender?.id);
-    return userId === undefined ? { kind: 'ignore' } : { kind: 'follow', userId };
+    return userId === undefined ? { kind: 'ignore' } : { kind: 'follow', userId, ids: [`f:${userId}:${String(event.timestamp ?? '')}`] };
   }
   if (!name.startsWith('user_send_')) return { kind: 'ignore' };
   const userId = idOf(event.sender?.id);

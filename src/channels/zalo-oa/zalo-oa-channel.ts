@@ -53,6 +53,7 @@ export type ZaloOaChannelDeps = {
 
 export type ZaloOaChannel = Channel & {
   health(): ChannelHealth;
+  send: NonNullable<Channel['send']>;
   trySend(address: Address, messages: readonly Outgoing[]): Promise<ProactiveResult>;
   /** Proactive messages not sent because the person was outside Zalo's window (since start). */
   counters(): { outsideWindow: number };
@@ -120,6 +121,7 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
       if (inbound.kind === 'ignore') return;
       if (inbound.kind === 'follow') {
         const from: Address = `zalo-oa:${inbound.userId}`;
+        if (recent.seen(inbound.ids)) return;
         void queue.run(inbound.userId, async () => {
           await touch(from);
           await turn(inbound.userId, { from, text: '/start' });

@@ -106,11 +106,15 @@ describe('Zalo OA end to end', () => {
     expect(fake.textsTo('u104')).toHaveLength(1);
   });
 
-  it('follow gets the welcome', async () => {
+  it('follow gets the welcome, once even when Zalo retries the event', async () => {
     const { fake, channel } = await oaApp();
     await channel.start();
-    fake.event('follow', 'u105');
+    const follow = fake.event('follow', 'u105');
     await vi.waitFor(() => expect(shown(fake, 'u105')).toMatch(/Xin chào/));
+    const count = fake.sent.filter((m) => m.userId === 'u105').length;
+    expect(await fake.post(follow)).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(fake.sent.filter((m) => m.userId === 'u105')).toHaveLength(count);
   });
 
   it('an expired token (−216) is refreshed once, the new pair saved, and the message sent again', async () => {
