@@ -9,9 +9,9 @@ import { afterEach, expect, it } from 'vitest';
 import pg from 'pg';
 import { connectPostgres, migratePostgres, type PgDatabase } from '../../src/storage/postgres/index.js';
 import { createPgCoordination } from '../../src/storage/postgres/coordination.js';
+import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
 import type { Address, Outgoing } from '../../src/core/message.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
-import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
 import { waitUntil } from '../support/wait.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 /**
  * The Zalo OA store on both databases: one token row replaced whole; each
  * follower's last message time, kept 7 days; forgotten with the person;
- * checks and registrations accept the new channel names after migration.
+ * checks, registrations and renewals accept the new channel names after migration.
  */
 import { describe, expect, it } from 'vitest';
 import type { ZaloOaStore } from '../../src/core/zalo-oa.js';
@@ -81,22 +81,25 @@ describePg('PostgreSQL', () => {
   });
 });
 
-describe('schema step 7 on an existing SQLite database', () => {
+describe('schema step 8 on an existing SQLite database', () => {
   it('keeps every check and registration (ids, columns, indexes) and accepts the new channels', async () => {
     const Database = (await import('better-sqlite3')).default;
     const { migrate } = await import('../../src/storage/migrate.js');
     const { MIGRATIONS } = await import('../../src/storage/migrations/index.js');
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.slice(0, 5));
+    migrate(db, MIGRATIONS.slice(0, 7));
     db.prepare("INSERT INTO checks (id, address, channel, track, outcome, reason, created_at, assisted) VALUES (7, 'zalo:1', 'zalo', 'id.vn', 'eligible', 'idvn_age_in_range', '2026-11-01T00:00:00.000Z', 0)").run();
-    db.prepare("INSERT INTO registrations (id, address, channel, track, source, created_at) VALUES (3, 'telegram:1', 'telegram', 'biz.vn', 'person', '2026-11-02T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO registrations (id, address, channel, track, source, created_at, free_until) VALUES (3, 'telegram:1', 'telegram', 'biz.vn', 'person', '2026-11-02T00:00:00.000Z', '2028-11-02')").run();
+    db.prepare("INSERT INTO renewals (id, address, channel, track, created_at) VALUES (4, NULL, 'zalo', 'id.vn', '2026-11-03T00:00:00.000Z')").run();
     expect(() => db.prepare("INSERT INTO checks (address, channel, track, outcome, reason, created_at) VALUES (NULL, 'zalo-oa', 'id.vn', 'eligible', 'x', '2026-11-01T00:00:00.000Z')").run()).toThrow(/CHECK/);
-    const indexes = (): string[] => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name IN ('checks', 'registrations') ORDER BY name").all().map((r) => r.name);
+    const indexes = (): string[] => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name IN ('checks', 'registrations', 'renewals') ORDER BY name").all().map((r) => r.name);
     const before = indexes();
-    expect(migrate(db)).toEqual({ from: 5, to: MIGRATIONS.length });
+    expect(migrate(db)).toEqual({ from: 7, to: MIGRATIONS.length });
     expect(indexes()).toEqual(before);
     expect(db.prepare('SELECT id, channel, assisted, helper FROM checks').all()).toEqual([{ id: 7, channel: 'zalo', assisted: 0, helper: null }]);
-    expect(db.prepare('SELECT id, channel FROM registrations').all()).toEqual([{ id: 3, channel: 'telegram' }]);
+    expect(db.prepare('SELECT id, channel, free_until FROM registrations').all()).toEqual([{ id: 3, channel: 'telegram', free_until: '2028-11-02' }]);
+    expect(db.prepare('SELECT id, channel FROM renewals').all()).toEqual([{ id: 4, channel: 'zalo' }]);
+    db.prepare("INSERT INTO renewals (address, channel, track, created_at) VALUES (NULL, 'zalo-bot', 'id.vn', '2026-11-03T00:00:00.000Z')").run();
     db.prepare("INSERT INTO checks (address, channel, track, outcome, reason, created_at) VALUES (NULL, 'zalo-oa', 'id.vn', 'eligible', 'x', '2026-11-01T00:00:00.000Z')").run();
     expect(() => db.prepare("INSERT INTO checks (address, channel, track, outcome, reason, created_at) VALUES (NULL, 'viber', 'id.vn', 'eligible', 'x', '2026-11-01T00:00:00.000Z')").run()).toThrow(/CHECK/);
     db.close();

@@ -1,25 +1,14 @@
 import type { Migration } from './index.js';
 
-/**
- * Step 6 is PostgreSQL's "replicas" step (the outbox and job runs several
- * processes share); one SQLite process needs none of it, so here it only
- * keeps both databases on the same step numbers.
- */
-export const replicasPlaceholderMigration: Migration = {
-  version: 6,
-  name: 'replicas (PostgreSQL only)',
-  sql: `-- Nothing for SQLite: one process has no outbox.`,
-};
-
 /** The channel names a check or registration may carry (src/core/message.ts CHANNELS). */
 export const CHANNEL_CHECK = `channel IN ('telegram', 'zalo', 'console', 'zalo-bot', 'zalo-oa')`;
 
 /**
  * Issue #19: the official Zalo channels.
  *
- * - `checks.channel` and `registrations.channel` accept `zalo-bot` and
- *   `zalo-oa`. SQLite cannot change a CHECK, so both tables are rebuilt with
- *   the same columns (same order) and indexes.
+ * - `checks.channel`, `registrations.channel` and `renewals.channel` accept
+ *   `zalo-bot` and `zalo-oa`. SQLite cannot change a CHECK, so the three
+ *   tables are rebuilt with the same columns (same order), rows and indexes.
  * - `zalo_oa_tokens`: the OA's access and refresh tokens (one row). The
  *   refresh token is single use and replaced at every refresh, so the new
  *   pair is written in one statement.
@@ -28,7 +17,7 @@ export const CHANNEL_CHECK = `channel IN ('telegram', 'zalo', 'console', 'zalo-b
  *   the address and one timestamp; rows older than 7 days are deleted.
  */
 export const zaloOfficialMigration: Migration = {
-  version: 7,
+  version: 8,
   name: 'zalo-official',
   sql: `
 CREATE TABLE checks_new (
@@ -64,14 +53,31 @@ CREATE TABLE registrations_new (
   referrer    TEXT,
   locality    TEXT,
   source      TEXT NOT NULL CHECK (source IN ('person', 'staff')),
-  created_at  TEXT NOT NULL
+  created_at  TEXT NOT NULL,
+  free_until  TEXT CHECK (free_until IS NULL OR free_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
 ) STRICT;
-INSERT INTO registrations_new (id, address, channel, track, domain, referrer, locality, source, created_at)
-  SELECT id, address, channel, track, domain, referrer, locality, source, created_at FROM registrations;
+INSERT INTO registrations_new (id, address, channel, track, domain, referrer, locality, source, created_at, free_until)
+  SELECT id, address, channel, track, domain, referrer, locality, source, created_at, free_until FROM registrations;
 DROP TABLE registrations;
 ALTER TABLE registrations_new RENAME TO registrations;
 CREATE INDEX registrations_track_created_at ON registrations (track, created_at);
 CREATE INDEX registrations_address ON registrations (address) WHERE address IS NOT NULL;
+CREATE INDEX registrations_free_until ON registrations (free_until) WHERE free_until IS NOT NULL;
+
+CREATE TABLE renewals_new (
+  id          INTEGER PRIMARY KEY,
+  address     TEXT,
+  channel     TEXT NOT NULL CHECK (${CHANNEL_CHECK}),
+  track       TEXT NOT NULL CHECK (track IN ('id.vn', 'biz.vn')),
+  locality    TEXT,
+  created_at  TEXT NOT NULL
+) STRICT;
+INSERT INTO renewals_new (id, address, channel, track, locality, created_at)
+  SELECT id, address, channel, track, locality, created_at FROM renewals;
+DROP TABLE renewals;
+ALTER TABLE renewals_new RENAME TO renewals;
+CREATE INDEX renewals_created_at ON renewals (created_at);
+CREATE INDEX renewals_address ON renewals (address) WHERE address IS NOT NULL;
 
 CREATE TABLE zalo_oa_tokens (
   id                  INTEGER PRIMARY KEY CHECK (id = 1),
