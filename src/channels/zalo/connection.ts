@@ -49,6 +49,8 @@ export type ZaloConnection = {
   finish(): Promise<void>;
   api(): ZaloApi | undefined;
   status(): ZaloStatus;
+  /** The refreshed login could not be written back to the session file. */
+  credentialsFailing(): boolean;
 };
 
 export function createZaloConnection(deps: ZaloConnectionDeps): ZaloConnection {
@@ -192,5 +194,6 @@ export function createZaloConnection(deps: ZaloConnectionDeps): ZaloConnection {
     },
     api: () => current,
     status: () => state,
+    credentialsFailing: () => keeper.failing(),
   };
 }

@@ -21,7 +21,7 @@ import { createSendThrottle } from '../shared/send-throttle.js';
 import { resaveZaloSession } from './session-file.js';
 import { createThreadQueue } from '../shared/thread-queue.js';
 import { createZaloConnector, type ZaloApi, type ZaloConnect, type ZaloCredentials } from './zalo-api.js';
-import { describeError, RELOGIN_FIX, type ZaloLog, type ZaloStatus } from './zalo-status.js';
+import { describeError, RELOGIN_FIX, zaloHealth, type ZaloLog, type ZaloStatus } from './zalo-status.js';
 
 /** Account-safety defaults (see the "Run on Zalo" notes): ≤ 1 message/s out, 12 messages/min in per person. */
 export const ZALO_DEFAULTS = {
@@ -176,5 +176,6 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       await queue.run(parsed.id, () => sender.sendReplies(parsed.id, messages, locale));
     },
     status: () => connection.status(),
+    health: () => zaloHealth(connection.status(), connection.credentialsFailing()),
   };
 }
