@@ -25,11 +25,14 @@ const ANSWERABLE = (intent: Intent): boolean => isFaq(intent) || intent === 'pri
 export function answerSeveral(turn: Turn, text: string, whole: Understanding): boolean {
   if (turn.session.step.flow !== 'menu') return false;
   if ((whole.intent === 'check_idvn' || whole.intent === 'check_bizvn') && whole.confidence >= CLARIFY_BELOW) return false;
+  // Someone who asks for a person gets the handoff with their whole question (flows/handoff.ts).
+  if (whole.intent === 'human' || whole.signals.wantsPerson !== undefined) return false;
   const parts = clauses(text);
   if (parts.length < 2) return false;
   const found: Intent[] = [];
   for (const part of parts) {
     const u = turn.deps.understand(part, turn.today);
+    if (u.intent === 'human' || u.signals.wantsPerson !== undefined) return false;
     if (u.confidence < CLARIFY_BELOW || !ANSWERABLE(u.intent) || found.includes(u.intent)) continue;
     found.push(u.intent);
   }
