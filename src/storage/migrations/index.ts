@@ -9,7 +9,8 @@ import { assistedMigration } from './004-assisted.js';
 import { reportIndexesMigration } from './005-report-indexes.js';
 import { replicasMigration } from './006-replicas.js';
 import { renewalsMigration } from './007-renewals.js';
-import { lockdownMigration } from './008-lockdown.js';
+import { zaloOfficialMigration } from './008-zalo-official.js';
+import { lockdownMigration } from './009-lockdown.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -18,6 +19,7 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration, lockdownMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration,
+  zaloOfficialMigration, lockdownMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

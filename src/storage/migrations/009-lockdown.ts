@@ -16,7 +16,7 @@ import type { Migration } from './index.js';
  *   for a phone number); it travels with backups.
  */
 export const lockdownMigration: Migration = {
-  version: 8,
+  version: 9,
   name: 'lockdown',
   sql: `
 ALTER TABLE referrers ADD COLUMN ended_at TEXT;

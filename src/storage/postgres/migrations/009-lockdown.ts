@@ -1,11 +1,11 @@
 /**
- * Step 8 is SQLite's step 8 (src/storage/migrations/008-lockdown.ts, read it
+ * Step 9 is SQLite's step 9 (src/storage/migrations/009-lockdown.ts, read it
  * for the why): ended referral codes, the deletion ledger and its salt.
  */
 import type { Migration } from '../../migrations/index.js';
 
 export const pgLockdown: Migration = {
-  version: 8,
+  version: 9,
   name: 'lockdown',
   sql: `
 ALTER TABLE referrers ADD COLUMN ended_at TEXT;
