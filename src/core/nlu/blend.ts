@@ -18,44 +18,49 @@ export type BlendOptions = {
   readonly sure: number;
 };
 
-export const DEFAULT_BLEND: BlendOptions = { mode: 'sum', weight: 0.7, temperature: 1.5, sure: 0.6 };
+export const DEFAULT_BLEND: BlendOptions = { mode: 'sum', weight: 0.6, temperature: 1, sure: 0.6 };
 
 const K = INTENTS.length;
 const OUT = INTENTS.indexOf('out_of_scope');
 const round = (x: number): number => Math.round(Math.min(0.99, Math.max(0.05, x)) * 1000) / 1000;
 
+const POSITION = new Map<Intent, number>(INTENTS.map((intent, i) => [intent, i]));
+
 /** The lexicon's scores as probabilities (INTENTS order). */
 export function lexicalDistribution(scores: ReadonlyMap<Intent, number>, temperature: number): Float64Array {
   const out = new Float64Array(K);
-  const light = [...scores].some(([intent, score]) => LIGHT.has(intent) && score > 0);
-  out[OUT] = Math.max(scores.get('out_of_scope') ?? 0, light ? THRESHOLD / 2 : THRESHOLD) / temperature;
-  let max = out[OUT] ?? 0;
+  let light = false;
+  for (const [intent, score] of scores) if (score > 0 && LIGHT.has(intent)) light = true;
+  const floor = Math.max(scores.get('out_of_scope') ?? 0, light ? THRESHOLD / 2 : THRESHOLD) / temperature;
+  let max = floor;
+  for (const [intent, score] of scores) if (score > 0 && intent !== 'out_of_scope') max = Math.max(max, score / temperature);
+  let sum = Math.exp(floor - max);
+  out[OUT] = sum;
   for (const [intent, score] of scores) {
-    if (score <= 0 || intent === 'out_of_scope') continue;
-    const i = INTENTS.indexOf(intent);
-    out[i] = score / temperature;
-    max = Math.max(max, out[i] ?? 0);
-  }
-  let sum = 0;
-  for (let i = 0; i < K; i++) {
-    const present = i === OUT || (scores.get(INTENTS[i] ?? 'out_of_scope') ?? 0) > 0;
-    const e = present ? Math.exp((out[i] ?? 0) - max) : 0;
+    const i = POSITION.get(intent);
+    if (score <= 0 || intent === 'out_of_scope' || i === undefined) continue;
+    const e = Math.exp(score / temperature - max);
     out[i] = e;
     sum += e;
   }
-  for (let i = 0; i < K; i++) out[i] = (out[i] ?? 0) / sum;
+  for (let i = 0; i < K; i++) out[i] = (out[i] as number) / sum;
   return out;
 }
 
+/** The best intent and up to three runners-up (not out_of_scope, each ≥ 0.02), without sorting all. */
 function ranked(p: Float64Array): IntentScore {
-  const order = INTENTS.map((intent, i) => ({ intent, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
-  const best = order[0] ?? { intent: 'out_of_scope' as const, p: 0 };
-  const alternatives = order
-    .slice(1)
-    .filter((x) => x.intent !== 'out_of_scope' && x.p >= 0.02)
-    .slice(0, 3)
-    .map((x) => x.intent);
-  return { intent: best.intent, confidence: round(best.p), alternatives };
+  let best = OUT;
+  for (let i = 0; i < K; i++) if ((p[i] as number) > (p[best] as number)) best = i;
+  const alternatives: Intent[] = [];
+  const taken = new Set<number>([best, OUT]);
+  for (let round = 0; round < 3; round++) {
+    let next = -1;
+    for (let i = 0; i < K; i++) if (!taken.has(i) && (next < 0 || (p[i] as number) > (p[next] as number))) next = i;
+    if (next < 0 || (p[next] as number) < 0.02) break;
+    taken.add(next);
+    alternatives.push(INTENTS[next] as Intent);
+  }
+  return { intent: INTENTS[best] as Intent, confidence: round(p[best] as number), alternatives };
 }
 
 /** The intent, a 0..1 confidence and the runners-up from both sources. */

@@ -14,8 +14,8 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['dc', 'duoc'], ['dcj', 'duoc'], ['dk', 'dang ky'], ['dky', 'dang ky'], ['dki', 'dang ky'], ['dangky', 'dang ky'],
   ['dangki', 'dang ky'], ['ki', 'ky'], ['dkkd', 'dang ky kinh doanh'], ['dag', 'dang'],
   // regional words (Central and Southern speech); context-dependent ones are in normalize.ts
-  // ("hông", "hổng", "hem" = không are above), nghen/nhen = nhé, ni/ri = này, tui = tôi
-  ['nghen', 'nhe'], ['nhen', 'nhe'], ['ni', 'nay'], ['ri', 'nay'], ['tui', 'toi'], ['bt', 'biet'], ['dzay', 'vay'],
+  // ("hông", "hổng", "hem" = không are above), nghen/nhen = nhé, ni = này, tui = tôi
+  ['nghen', 'nhe'], ['nhen', 'nhe'], ['ni', 'nay'], ['tui', 'toi'], ['bt', 'biet'], ['dzay', 'vay'],
   // people and pronouns
   ['ad', 'admin'], ['add', 'admin'], ['e', 'em'], ['mk', 'minh'], ['mik', 'minh'], ['mh', 'minh'], ['mjk', 'minh'],
   ['mjnh', 'minh'], ['mih', 'minh'], ['mnh', 'minh'], ['c', 'chi'], ['ng', 'nguoi'], ['ngta', 'nguoi ta'],
@@ -58,7 +58,7 @@ export const PHRASES: readonly (readonly [string, string])[] = [
   ['biz', 'bizvn'], ['cam on you', 'cam on'], ['good bye', 'tam biet'], ['see you', 'tam biet'],
   ['what is', 'la gi'], ['how to', 'lam sao de'], ['years old', 'tuoi'], ['year old', 'tuoi'],
   ['years', 'nam'], ['how much', 'bao nhieu'], ['how long', 'bao lau'], ['talk to', 'noi chuyen voi'],
-  ['speak to', 'noi chuyen voi'], ['what do i need', 'can gi'],
+  ['speak to', 'noi chuyen voi'], ['what do i need', 'can gi'], ['call me back', 'goi lai cho toi'],
   ['sinh in', 'sinh nam'], ['not vietnamese', 'nguoi nuoc ngoai'], ['foreigner', 'nguoi nuoc ngoai'],
   ['wi fi', 'wifi'],
   ['mien phi mien phi', 'mien phi'], ['he lo', 'hello'], ['xin chao chao', 'xin chao'],

@@ -21,9 +21,10 @@ const SEED_BIGRAM = 0x01000193;
 const SEED_CHAR = 0x050c5d1f;
 const SEED_FACT = 0x2f5a3b71;
 const BOUNDARY = 0x3c; // '<' and '>' both hash as this code: a word edge
-const SPACE = 0x20;
 
 const step = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193) >>> 0;
+/** A bigram's hash from its two words' hashes (no string is built). */
+const pair = (first: number, second: number): number => Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x01000193) >>> 0;
 
 function hashText(hash: number, text: string): number {
   let h = hash;
@@ -31,57 +32,65 @@ function hashText(hash: number, text: string): number {
   return h;
 }
 
-const isDigits = (text: string): boolean => /^\d+$/.test(text);
-const isWordChar = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-
-/** Character 3–5-grams of folded[start, end) with word-edge marks, pushed as hashes. */
-function charGrams(folded: string, start: number, end: number, out: number[]): void {
-  const length = Math.min(end - start, MAX_WORD) + 2;
-  const codeAt = (i: number): number => (i === 0 || i === length - 1 ? BOUNDARY : folded.charCodeAt(start + i - 1));
-  for (let i = 0; i + CHAR_MIN <= length; i++) {
-    let h = SEED_CHAR;
-    for (let j = i; j < length && j - i < CHAR_MAX; j++) {
-      h = step(h, codeAt(j));
-      if (j - i + 1 >= CHAR_MIN) out.push(h);
-    }
-  }
-}
-
-function allDigits(folded: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = folded.charCodeAt(i);
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
 }
 
-const FACTS: readonly (readonly [string, (e: Entities, s: Signals) => boolean])[] = [
-  ['age', (e) => e.age !== undefined],
-  ['birth_year', (e) => e.birthYear !== undefined],
-  ['birth_date', (e) => e.birthDate !== undefined],
-  ['founded', (e) => e.establishedDate !== undefined],
-  ['enterprise', (e) => e.businessType === 'enterprise'],
-  ['household', (e) => e.businessType === 'household'],
-  ['certificate', (_, s) => s.hasCertificate !== undefined],
-  ['enterprise_code', (_, s) => s.enterpriseCode !== undefined],
-  ['foreigner', (_, s) => s.foreigner === true],
-  ['impossible_date', (_, s) => s.impossibleDate !== undefined],
-];
-const FACT_HASHES = FACTS.map(([name]) => hashText(SEED_FACT, name));
+const isWordChar = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+
+/** Character 3–5-grams of codes[0, length) (word-edge marks included), pushed as hashes. */
+function charGrams(codes: Int32Array, length: number, out: number[]): void {
+  for (let i = 0; i + CHAR_MIN <= length; i++) {
+    let h = SEED_CHAR;
+    const end = Math.min(length, i + CHAR_MAX);
+    for (let j = i; j < end; j++) {
+      h = step(h, codes[j] as number);
+      if (j - i + 1 >= CHAR_MIN) out.push(h);
+    }
+  }
+}
+
+const FACTS = ['age', 'birth_year', 'birth_date', 'founded', 'enterprise', 'household', 'certificate', 'enterprise_code', 'foreigner', 'impossible_date'] as const;
+const FACT = Object.fromEntries(FACTS.map((name) => [name, hashText(SEED_FACT, name)])) as Record<(typeof FACTS)[number], number>;
+
+function facts(entities: Entities, signals: Signals, out: number[]): void {
+  if (entities.age !== undefined) out.push(FACT.age);
+  if (entities.birthYear !== undefined) out.push(FACT.birth_year);
+  if (entities.birthDate !== undefined) out.push(FACT.birth_date);
+  if (entities.establishedDate !== undefined) out.push(FACT.founded);
+  if (entities.businessType === 'enterprise') out.push(FACT.enterprise);
+  if (entities.businessType === 'household') out.push(FACT.household);
+  if (signals.hasCertificate !== undefined) out.push(FACT.certificate);
+  if (signals.enterpriseCode !== undefined) out.push(FACT.enterprise_code);
+  if (signals.foreigner === true) out.push(FACT.foreigner);
+  if (signals.impossibleDate !== undefined) out.push(FACT.impossible_date);
+}
+
+const START = hashText(SEED_BIGRAM, '^');
+const END = hashText(SEED_BIGRAM, '$');
+const NUMBER = hashText(SEED_WORD, '#');
+const EMPTY = hashText(SEED_WORD, '<empty>');
 
 /** The hashed features of one message (duplicates allowed; the model counts each once). */
 export function featurize(n: Normalized, entities: Entities, signals: Signals): number[] {
   const out: number[] = [];
-  let prev = hashText(SEED_BIGRAM, '^');
-  const tokens = n.tokens.length > MAX_WORDS ? n.tokens.slice(0, MAX_WORDS) : n.tokens;
-  for (const token of tokens) {
-    const word = isDigits(token) ? '#' : token;
-    out.push(hashText(SEED_WORD, word), hashText(step(prev, SPACE), word));
-    prev = hashText(SEED_BIGRAM, word);
+  let prev = START;
+  const count = Math.min(n.tokens.length, MAX_WORDS);
+  for (let t = 0; t < count; t++) {
+    const token = n.tokens[t] as string;
+    const word = isDigits(token) ? NUMBER : hashText(SEED_WORD, token);
+    out.push(word, pair(prev, word));
+    prev = word;
   }
-  out.push(step(step(prev, SPACE), 0x24));
-  if (tokens.length === 0) out.push(hashText(SEED_WORD, '<empty>'));
+  out.push(pair(prev, END));
+  if (count === 0) out.push(EMPTY);
   const { folded } = n;
+  const codes = new Int32Array(MAX_WORD + 2);
   let words = 0;
   for (let i = 0; i < folded.length && words < MAX_WORDS; ) {
     if (!isWordChar(folded.charCodeAt(i))) {
@@ -89,13 +98,20 @@ export function featurize(n: Normalized, entities: Entities, signals: Signals): 
       continue;
     }
     let end = i;
-    while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
+    let digits = true;
+    codes[0] = BOUNDARY;
+    let length = 1;
+    while (end < folded.length && isWordChar(folded.charCodeAt(end))) {
+      const c = folded.charCodeAt(end);
+      if (c > 0x39) digits = false;
+      if (length <= MAX_WORD) codes[length++] = c;
+      end++;
+    }
+    codes[length++] = BOUNDARY;
     words++;
-    if (!allDigits(folded, i, end)) charGrams(folded, i, end, out);
+    if (!digits) charGrams(codes, length, out);
     i = end;
   }
-  FACTS.forEach(([, holds], i) => {
-    if (holds(entities, signals)) out.push(FACT_HASHES[i] as number);
-  });
+  facts(entities, signals, out);
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Words whose meaning depends on their neighbours: Central and Southern speech ("ở mô" = ở
- * đâu, "làm răng" = làm sao, "rứa" = vậy, "làm chi" = làm gì, "mần" = làm, "hen" = nhé) and
+ * đâu, "làm răng" = làm sao, "rứa" = vậy, "ri" = này, "làm chi" = làm gì, "mần" = làm, "hen" = nhé) and
  * "đẻ năm 2008" (= sinh năm). All tokens are folded, so "mô" is also "mở", "răng" also
  * "rằng"/"răng" (tooth), "chi" also "chị" / "chi nhánh": each is rewritten only where the
  * regional reading is the only sensible one.
@@ -54,6 +54,8 @@ export function expandRegional(
       return next === 'rua' || next === 'ri' || next === 'he' ? 'gi' : undefined;
     case 'man':
       return next !== undefined && DO_AFTER.has(next) ? 'lam' : undefined;
+    case 'ri':
+      return prev === 'ro' ? undefined : 'nay';
     case 'hen':
       return next === 'gap' || next === 'lich' || next === 'ngay' ? undefined : 'nhe';
     case 'de':
