@@ -16,6 +16,16 @@ const FAQ_SOURCE_TOPICS: readonly string[] = FAQ_INTENTS;
 const isoDate = z.string().refine(isIsoDate, 'expected a calendar date YYYY-MM-DD');
 const url = z.url({ protocol: /^https?$/ });
 const money = z.number().int().nonnegative();
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM (24 h, Vietnam time)');
+/** Issue #22: reminders before the free period ends, and the hours they may go out. */
+const renewalSchema = z
+  .object({
+    daysBefore: z.array(z.number().int().min(1).max(365)).min(1).default([60, 30, 7]),
+    sendAt: clock.default('09:00'),
+    hours: z.object({ from: clock, to: clock }).refine((h) => h.from < h.to, 'from must be before to').default({ from: '08:00', to: '21:00' }),
+  })
+  .refine((r) => r.hours.from <= r.sendAt && r.sendAt < r.hours.to, 'sendAt must be inside hours')
+  .default({ daysBefore: [60, 30, 7], sendAt: '09:00', hours: { from: '08:00', to: '21:00' } });
 const share = z.object({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) });
 
 export const programSchema = z.object({
@@ -62,6 +72,7 @@ export const programSchema = z.object({
   }).default({ remindAfterDays: 7, deadlineDaysBefore: [30, 7] }),
   rules: rulesSchema,
   handoff: handoffSchema,
+  renewal: renewalSchema,
 }) satisfies z.ZodType<ProgramData>;
 
 export function defaultDataDir(): string {

@@ -17,6 +17,9 @@ Commands:
   export --report candidates [--quarter 2026-Q4] [--format xlsx|csv] [--out FILE]
                           "Danh sách đề xuất tham gia Chương trình": consented, eligible people (no birth dates, no IDs).
   stats --quarter 2026-Q4 Breakdowns of a quarter: track/outcome, reason, locality, channel, referrer.
+  export --report renewals [--quarter 2027-Q1] [--format xlsx|csv] [--out FILE]
+                          Domains whose free period ends in that quarter (consented people only, no birth dates)
+                          and renewals people reported in it, per track and locality.
   export --report funnel [--format json|csv] [--out FILE]
                           The funnel: day, step, track, count (anonymous; how far people get in the bot).
   stats                   A summary of stored checks by track and outcome, with registrations ("registered"),

@@ -7,9 +7,10 @@ import type { IsoDate } from './calendar.js';
 import type { Track } from './eligibility/types.js';
 import type { Address, ChannelName, Locale } from './message.js';
 import type { CheckQuery, MaybePromise } from './ports.js';
+import type { RenewalStore } from './renewal/types.js';
 
 /** `remind`: "have you registered?" N days after opting in; `deadline`: before an enterprise's last eligible day. */
-export type FollowupKind = 'remind' | 'deadline' | 'broadcast';
+export type FollowupKind = 'remind' | 'deadline' | 'broadcast' | 'renewal' | 'renewal_offer';
 
 export type ScheduledFollowup = {
   readonly kind: 'remind' | 'deadline';
@@ -35,6 +36,8 @@ export type OutreachWrite =
       locality: string | null;
       /** No consent: address stored as null. */
       anonymous: boolean;
+      /** The last free day (registration day + program.freeYears, issue #22). */
+      freeUntil?: IsoDate;
     };
 
 export type RegistrationCountRow = { track: Track; referrer: string | null; locality: string | null; count: number };
@@ -76,7 +79,7 @@ export type BroadcastReport = {
   readonly pending: number;
 };
 
-export type StaffRegistration = { readonly address: Address; readonly domain: string; readonly track: Track; readonly now: Date };
+export type StaffRegistration = { readonly address: Address; readonly domain: string; readonly track: Track; readonly now: Date; /** Issue #22: the last free day; with consent a `renewal_offer` follow-up is queued. */ readonly freeUntil?: IsoDate };
 
 /** Scheduled messages, news opt-ins, broadcasts and staff-marked registrations. */
 export interface FollowupStore {
@@ -95,6 +98,10 @@ export interface FollowupStore {
   summaryOf(address: Address): MaybePromise<OutreachSummary>;
   /** Every registration (for exports; callers drop address and domain). */
   listRegistrations(query?: CheckQuery): MaybePromise<RegistrationRecord[]>;
+  /** Moves a pending follow-up to `until` without counting an attempt (outside sending hours, or a channel's window). */
+  postpone?(id: number, until: Date): MaybePromise<void>;
+  /** Free periods, their counts and lists (issue #22, src/core/renewal/). */
+  readonly renewals?: RenewalStore;
 }
 
 export type OutreachSummary = {

@@ -7,6 +7,7 @@ import type { Address, ChannelName, Locale, Outgoing } from './message.js';
 import type { Outcome, Reason, Track } from './eligibility/types.js';
 import type { OutreachWrite, RegistrationCountRow } from './outreach.js';
 import type { AnalyticsWrite } from './funnel.js';
+import type { RenewalWrite } from './renewal/types.js';
 
 export type { Clock } from './calendar.js';
 export type { DomainAvailability, FollowupStore, OutreachWrite, RegistrationCountRow } from './outreach.js';
@@ -69,7 +70,9 @@ export type Write =
   /** Follow-ups, news opt-in, registrations (src/core/outreach.ts). */
   | OutreachWrite
   /** Funnel steps and 👍/👎 feedback, anonymous counts (src/core/funnel.ts). */
-  | AnalyticsWrite;
+  | AnalyticsWrite
+  /** Renewal reminders and "đã gia hạn" (src/core/renewal/types.ts). */
+  | RenewalWrite;
 
 /** Conversation state persistence (grammY StorageAdapter shape). Values are JSON-serialisable. */
 export interface SessionStore<S> {

@@ -1,6 +1,7 @@
 import type { IsoDate } from './calendar.js';
 import type { EligibilityRules } from './eligibility/types.js';
 import type { HandoffData } from './handoff.js';
+import type { RenewalSettings } from './renewal/types.js';
 
 /** Staff-editable program facts (data/program.json), validated by src/data.ts. */
 export type ProgramData = {
@@ -31,6 +32,8 @@ export type ProgramData = {
   rules: EligibilityRules;
   /** Where questions for a person go and when staff are on duty (issue #11). */
   handoff: HandoffData;
+  /** Renewal reminders before the free period ends (issue #22); src/core/renewal/dates.ts has the defaults. */
+  renewal?: RenewalSettings;
 };
 
 /** Formats a VND amount the Vietnamese way: 250.000. */

@@ -19,6 +19,8 @@ import { todayInVietnam } from './calendar.js';
 import { isHandoffRequest, type Deliver, type HandoffStore } from './handoff.js';
 import { answerHandoff, type HandoffRelayDeps } from './handoff-relay.js';
 import { withoutCounts } from './test-traffic.js';
+import { answerRenewalWhen } from './renewal/answers.js';
+import { isRenewalRequest } from './renewal/types.js';
 
 export type Logger = {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -96,6 +98,10 @@ export function createRunner(deps: RunnerDeps): Handler {
           inserted += answer.length;
         } else if (isHandoffRequest(request)) {
           const answer = await answerHandoff(request, input.from, relay);
+          replies.splice(request.at + inserted, 0, ...answer);
+          inserted += answer.length;
+        } else if (isRenewalRequest(request)) {
+          const answer = await answerRenewalWhen(input.from, deps.followups?.renewals, deps.engine.data, todayInVietnam(deps.engine.clock));
           replies.splice(request.at + inserted, 0, ...answer);
           inserted += answer.length;
         } else if (isStaffRequest(request)) {

@@ -39,7 +39,10 @@ export type Step =
   | { flow: 'handoff'; ask: 'question' }
   | { flow: 'handoff'; ask: 'confirm'; question: string }
   /** After 👍/👎: the optional comment; only a category is kept (flows/feedback.ts). */
-  | { flow: 'feedback'; track: Track; helpful: boolean };
+  | { flow: 'feedback'; track: Track; helpful: boolean }
+  /** Renewal reminders (issue #22, src/core/renewal/): offered after a registration, the registration day asked; which track was renewed. */
+  | { flow: 'renewal'; ask: 'optin' | 'date'; track: Track }
+  | { flow: 'renewal'; ask: 'renewed_track' };
 
 export type Session = {
   v: 1;
@@ -64,6 +67,8 @@ export type Session = {
   assist?: { n: number };
   /** A result was just recorded: "Thông tin có hữu ích không?" goes with the menu that follows (`asked` once it went). */
   feedback?: { track: Track; asked: boolean };
+  /** Tracks this person said they renewed (issue #22), so a claim is counted once. */
+  renewed?: Track[];
 };
 
 export const SESSION_VERSION = 1;

@@ -9,7 +9,7 @@
 import type { Address } from './message.js';
 import type { Write } from './ports.js';
 
-const COUNTED: ReadonlySet<Write['type']> = new Set<Write['type']>(['check', 'funnel', 'feedback', 'registration']);
+const COUNTED: ReadonlySet<Write['type']> = new Set<Write['type']>(['check', 'funnel', 'feedback', 'registration', 'renewal_reported']);
 
 export function withoutCounts(writes: readonly Write[]): Write[] {
   return writes.filter((w) => !COUNTED.has(w.type));

@@ -13,6 +13,7 @@ import type { Session } from './session.js';
 import type { LocalityIndex } from './locality/match.js';
 import type { StaffDirectory, StaffRequest } from './staff.js';
 import type { HandoffRequest } from './handoff.js';
+import type { RenewalRequest } from './renewal/types.js';
 
 export type EngineDeps = {
   readonly clock: Clock;
@@ -33,7 +34,7 @@ export type EngineDeps = {
 };
 
 /** Things only the runner can do (they need storage reads); it appends their replies. */
-export type Request = { type: 'my_data' } | OutreachRequest | StaffRequest | HandoffRequest;
+export type Request = { type: 'my_data' } | OutreachRequest | StaffRequest | HandoffRequest | RenewalRequest;
 
 export type Turn = {
   session: Session;

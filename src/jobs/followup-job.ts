@@ -13,12 +13,17 @@ import type { FollowupStore } from '../core/outreach.js';
 import type { ProgramData } from '../core/program.js';
 import type { Logger } from '../core/runner.js';
 import { runHere, type Coordination } from '../storage/coordination.js';
+import { sendingHoursClosed } from '../core/renewal/dates.js';
 
 export type FollowupJobOptions = {
   readonly store: FollowupStore;
   readonly clock: Clock;
   readonly program: ProgramData;
-  readonly send: (address: Address, messages: readonly Outgoing[]) => Promise<{ ok: boolean; error?: string; permanent?: boolean }>;
+  /**
+   * `deferUntil`: the channel cannot deliver to this person now (outside its window, e.g. a Zalo OA
+   * 48 h / 7-day rule); the follow-up waits until then without counting an attempt.
+   */
+  readonly send: (address: Address, messages: readonly Outgoing[]) => Promise<SendResult>;
   readonly render: (replies: readonly Reply[], locale: Locale) => Outgoing[];
   readonly log: Logger;
   /** How often to look for due follow-ups. Default one minute. */
@@ -37,7 +42,9 @@ export type FollowupJobOptions = {
   readonly once?: Coordination['once'];
 };
 
-export type FollowupRun = { sent: number; failed: number; retried: number };
+export type SendResult = { ok: boolean; error?: string; permanent?: boolean; deferUntil?: Date };
+
+export type FollowupRun = { sent: number; failed: number; retried: number; postponed?: number };
 
 export type FollowupJob = {
   /** One pass over what is due now (what each tick does). */
@@ -67,9 +74,16 @@ export function createFollowupJob(options: FollowupJobOptions): { runOnce(): Pro
     const due = await store.due(clock.now(), options.batchSize ?? 200);
     for (const [index, followup] of due.entries()) {
       if (halted) break;
+      // Issue #22: renewal messages go out only within the sending hours (08:00–21:00 Vietnam time by default).
+      const closed = sendingHoursClosed(followup.kind, clock.now(), options.program);
+      if (closed !== undefined && store.postpone !== undefined) {
+        await store.postpone(followup.id, closed);
+        run.postponed = (run.postponed ?? 0) + 1;
+        continue;
+      }
       if (index > 0) await sleep(spacingMs);
       const replies = followupReplies(followup, options.program, todayInVietnam(clock));
-      let outcome: { ok: boolean; error?: string; permanent?: boolean };
+      let outcome: SendResult;
       try {
         outcome = await options.send(followup.address, options.render(replies, followup.locale));
       } catch (error) {
@@ -79,6 +93,11 @@ export function createFollowupJob(options: FollowupJobOptions): { runOnce(): Pro
       if (outcome.ok) {
         await store.markSent(followup.id, now);
         run.sent += 1;
+        continue;
+      }
+      if (outcome.deferUntil !== undefined && store.postpone !== undefined) {
+        await store.postpone(followup.id, outcome.deferUntil);
+        run.postponed = (run.postponed ?? 0) + 1;
         continue;
       }
       const error = outcome.error ?? 'failed';

@@ -75,13 +75,13 @@ export const toRegistrationCount = (r: RegistrationCountSqlRow): RegistrationCou
   count: r.count,
 });
 
-/** A person's own registration: address, channel, track, domain, referrer, locality, created_at (source 'person'). */
+/** A person's own registration: address, channel, track, domain, referrer, locality, created_at, free_until (source 'person'). */
 export function personRegistrationValues(
   address: Address,
   channel: ChannelName,
   write: Extract<OutreachWrite, { type: 'registration' }>,
   now: string,
-): [string | null, string, string, string | null, string | null, string | null, string] {
+): [string | null, string, string, string | null, string | null, string | null, string, string | null] {
   return [
     write.anonymous ? null : address,
     channel,
@@ -90,5 +90,6 @@ export function personRegistrationValues(
     write.referrer,
     write.locality,
     now,
+    write.freeUntil ?? null,
   ];
 }

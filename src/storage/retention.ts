@@ -62,6 +62,13 @@ const LINKED: readonly LinkedRule[] = [
     ofExpired: `UPDATE registrations SET address = NULL, domain = NULL WHERE address IN (${EXPIRED_PEOPLE})`,
     older: 'UPDATE registrations SET address = NULL, domain = NULL WHERE address IS NOT NULL AND created_at < @cutoff',
   },
+  // Issue #22: "đã gia hạn" reports stay as anonymous counts.
+  {
+    table: 'renewals',
+    columns: ['address', 'created_at'],
+    ofExpired: `UPDATE renewals SET address = NULL WHERE address IN (${EXPIRED_PEOPLE})`,
+    older: 'UPDATE renewals SET address = NULL WHERE address IS NOT NULL AND created_at < @cutoff',
+  },
   // Issue #11: a forwarded question's outbox row, and a helper credited on assisted checks.
   {
     table: 'handoffs',

@@ -11,6 +11,8 @@ import type { AudienceFilter, BroadcastReport, FollowupKind, FollowupStore } fro
 import { PENDING_F, sameLocality, toBroadcastReport, toDueFollowup, type BroadcastReportRow, type DueRow } from './outreach-rows.js';
 import { prepareRegistrationQueries } from './sqlite-registrations.js';
 import { channelFromAddress } from './turn-rules.js';
+import { createSqliteRenewalStore, prepareRenewalOffer } from './sqlite-renewals.js';
+import { SQL } from './renewal-rows.js';
 
 type AudienceRow = { address: string; locality: string | null; tracks: string | null };
 
@@ -44,9 +46,11 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
   const person = db.prepare<[string], { consent: string | null; referrer: string | null; locality: string | null }>(
     'SELECT consent, referrer, locality FROM people WHERE address = ?',
   );
-  const insertRegistration = db.prepare<[string | null, string, string, string | null, string | null, string | null, string]>(
-    `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'staff', ?)`,
+  const insertRegistration = db.prepare<[string | null, string, string, string | null, string | null, string | null, string, string | null]>(
+    `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at, free_until) VALUES (?, ?, ?, ?, ?, ?, 'staff', ?, ?)`,
   );
+  const offerRenewal = prepareRenewalOffer(db);
+  const postpone = db.prepare<[string, number]>(SQL.postpone);
   const cancelReminders = db.prepare<[string, string]>(
     `UPDATE followups AS f SET cancelled_at = ? WHERE f.address = ? AND f.kind IN ('remind', 'deadline') AND ${PENDING_F}`,
   );
@@ -79,11 +83,12 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
     return { id, createdAt: now, track: filter.track ?? null, locality: filter.locality ?? null, recipients: addresses.length, delivered: 0, failed: 0, pending: addresses.length };
   });
 
-  const staffMark = db.transaction((address: Address, domain: string, track: Track, now: string): { withDomain: boolean } => {
+  const staffMark = db.transaction((address: Address, domain: string, track: Track, now: string, freeUntil: string | null): { withDomain: boolean } => {
     const row = person.get(address);
     const consented = row?.consent === 'granted';
-    insertRegistration.run(consented ? address : null, channelFromAddress(address), track, consented ? domain : null, row?.referrer ?? null, row?.locality ?? null, now);
+    insertRegistration.run(consented ? address : null, channelFromAddress(address), track, consented ? domain : null, row?.referrer ?? null, row?.locality ?? null, now, freeUntil);
     if (consented) cancelReminders.run(now, address);
+    if (consented && freeUntil !== null) offerRenewal(address, track, freeUntil, now);
     return { withDomain: consented };
   });
 
@@ -98,12 +103,14 @@ export function createSqliteFollowupStore(db: BetterSqlite3.Database): FollowupS
     countAudience: (filter) => audience(filter).length,
     enqueueBroadcast: ({ text, filter, createdBy, now }) => enqueue(text, filter, createdBy, now.toISOString()),
     lastBroadcast,
-    recordStaffRegistration: ({ address, domain, track, now }) => staffMark(address, domain, track, now.toISOString()),
+    recordStaffRegistration: ({ address, domain, track, now, freeUntil }) => staffMark(address, domain, track, now.toISOString(), freeUntil ?? null),
     summaryOf: (address) => ({
       pending: pendingOf.all(address).map((r) => ({ kind: r.kind as FollowupKind, dueAt: r.due_at })),
       news: newsOf.get(address) === 1,
       registrations: registrationsOf.all(address).map((r) => ({ track: r.track as Track, domain: r.domain, createdAt: r.created_at })),
     }),
     listRegistrations: (query = {}) => registrations.list(query),
+    postpone: (id, until) => void postpone.run(until.toISOString(), id),
+    renewals: createSqliteRenewalStore(db),
   };
 }

@@ -23,9 +23,9 @@ export function prepareOutreachWrites(db: BetterSqlite3.Database): OutreachWrite
   const cancelAll = db.prepare<[string, string]>(`UPDATE followups SET cancelled_at = ? WHERE address = ? AND ${PENDING}`);
   const newsOn = db.prepare<[string, string]>('INSERT INTO news_optins (address, created_at) VALUES (?, ?) ON CONFLICT (address) DO NOTHING');
   const newsOff = db.prepare<[string]>('DELETE FROM news_optins WHERE address = ?');
-  const register = db.prepare<[string | null, string, string, string | null, string | null, string | null, string]>(
-    `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'person', ?)`,
+  const register = db.prepare<[string | null, string, string, string | null, string | null, string | null, string, string | null]>(
+    `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at, free_until)
+     VALUES (?, ?, ?, ?, ?, ?, 'person', ?, ?)`,
   );
   const deleteFollowups = db.prepare<[string]>('DELETE FROM followups WHERE address = ?');
   const anonymiseRegistrations = db.prepare<[string]>('UPDATE registrations SET address = NULL, domain = NULL WHERE address = ?');

@@ -16,6 +16,7 @@ import { prepareSessionStatements } from './sqlite-session-store.js';
 import { prepareOutreachWrites } from './sqlite-outreach-writes.js';
 import { prepareRegistrationQueries } from './sqlite-registrations.js';
 import { prepareFunnelWrites } from './sqlite-funnel-writes.js';
+import { prepareRenewalWrites } from './sqlite-renewals.js';
 import { applyPersonPatch, channelFromAddress } from './turn-rules.js';
 
 export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore {
@@ -36,6 +37,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
   const outreach = prepareOutreachWrites(db);
   const registrations = prepareRegistrationQueries(db);
   const analytics = prepareFunnelWrites(db);
+  const renewals = prepareRenewalWrites(db);
 
   function getPerson(address: Address): Person | undefined {
     const row = selectPerson.get(address);
@@ -66,6 +68,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
         anonymiseChecks.run(address);
         outreach.forget(address);
         analytics.forget(address);
+        renewals.forget(address);
         return;
       case 'locality':
         upsertPerson.run(fromPerson(applyPersonPatch(address, getPerson(address), { locality: write.locality }, now)));
@@ -80,6 +83,10 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
       case 'funnel':
       case 'feedback':
         analytics.apply(write, now);
+        return;
+      case 'renewal_reminders':
+      case 'renewal_reported':
+        renewals.apply(address, channel, write, now);
         return;
       default: {
         const unknown: never = write;

@@ -12,6 +12,7 @@ import { assertCheckQuery } from './check-query.js';
 import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from './report-rows.js';
 import { createSqliteRegisteredCounts } from './sqlite-registrations.js';
 import { createSqlitePeriodAnalytics } from './sqlite-funnel-queries.js';
+import { createSqliteRenewalStore } from './sqlite-renewals.js';
 
 const RANGE = 'created_at >= @from AND created_at <= @to';
 const SUMS = `count(*) AS n, sum(track = 'id.vn') AS idvn,
@@ -73,5 +74,6 @@ export function createSqliteReportQueries(db: BetterSqlite3.Database, options: S
   const registered = options.registered ?? createSqliteRegisteredCounts(db);
   // Issue #11: the funnel, feedback and assisted checks of the period (schema 4), a sheet of the quarterly report.
   const analytics = createSqlitePeriodAnalytics(db);
-  return { ...queries, registered: (bounds) => registered(checked(bounds)), analytics: (bounds) => analytics(checked(bounds)) };
+  // Issue #22: free periods ending and renewals reported (schema 7).
+  return { ...queries, registered: (bounds) => registered(checked(bounds)), analytics: (bounds) => analytics(checked(bounds)), renewals: createSqliteRenewalStore(db) };
 }

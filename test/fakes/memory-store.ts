@@ -105,6 +105,10 @@ export function createMemoryStore<S>(): MemoryStore<S> {
       case 'feedback':
         analytics.push(write);
         return;
+      case 'renewal_reminders':
+      case 'renewal_reported':
+        // Issue #22's rows live in SQLite / PostgreSQL only; the memory fake keeps none.
+        return;
       default: {
         const unknown: never = write;
         throw new StorageError('BAD_WRITE', `Unknown write ${JSON.stringify(unknown)}`);

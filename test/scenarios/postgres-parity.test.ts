@@ -27,6 +27,10 @@ const SCRIPT: Line[] = [
   ['hoa', 'hộ kinh doanh thì sao'],
   ['lan', 'tôi đã đăng ký rồi'],
   ['lan', 'lan-nguyen.id.vn'],
+  ['lan', 'Mình đăng ký ngày khác'],
+  ['lan', '1/1/2030'],
+  ['lan', '15/3/2025'],
+  ['lan', 'tên miền của tôi hết hạn miễn phí khi nào'],
   ['lan', '/mydata'],
   ['khanh', 'em 17 tuổi'],
   ['khanh', 'có'],
@@ -35,6 +39,7 @@ const SCRIPT: Line[] = [
   ['son', 'gia hạn năm sau mất bao nhiêu tiền'],
   ['son', 'asdfgh'],
   ['son', 'qwerty'],
+  ['son', 'mình đã gia hạn id.vn rồi'],
   [ADMIN, '/stats'],
   [ADMIN, '/stats quarter'],
 ];
@@ -60,6 +65,7 @@ async function figures(app: TestApp | PgTestApp) {
     person: await records.getPerson('console:lan'),
     gone: await records.getPerson('console:khanh'),
     summary: await followups.summaryOf('console:lan'),
+    freePeriods: await followups.renewals?.periodsOf('console:lan'),
     funnel: await analytics.funnel(),
     feedback: await analytics.feedback(),
   };
@@ -92,5 +98,8 @@ describePg('the same conversations on SQLite and on PostgreSQL', () => {
     expect(b).toEqual(a);
     expect(a.checks.length).toBeGreaterThanOrEqual(3);
     expect(a.gone).toBeUndefined();
+    // Issue #22: the renewal dialogue ran the same way (the future day refused, the 15/3/2025 one kept).
+    expect(said).toMatch(/Ngày 01\/01\/2030 chưa tới/);
+    expect(a.freePeriods).toEqual([{ track: 'id.vn', domain: 'lan-nguyen.id.vn', freeUntil: '2027-03-15', reminders: 3, renewedAt: null }]);
   });
 });

@@ -48,8 +48,9 @@ describe('staff CLI', () => {
     expect(xlsx.stderr).toContain(`Wrote ${out}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(arrayBuffer(readFileSync(out)));
-    // The last sheet is issue #11's funnel, feedback and assisted checks (src/core/reports/funnel-sheet.ts).
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Báo cáo quý', 'Theo phường, xã', 'Theo kênh', 'Theo người giới thiệu', 'Theo lý do', 'Hành trình người dùng']);
+    // The last sheet is issue #11's funnel, feedback and assisted checks (src/core/reports/funnel-sheet.ts);
+    // issue #22's renewal counts ("sắp hết miễn phí", "đã gia hạn") come just before it.
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Báo cáo quý', 'Theo phường, xã', 'Theo kênh', 'Theo người giới thiệu', 'Theo lý do', 'Gia hạn', 'Hành trình người dùng']);
     const totals: unknown[] = [];
     workbook.getWorksheet('Báo cáo quý')?.eachRow((row) => {
       const values = (row.values as unknown[]).slice(1);
@@ -68,6 +69,6 @@ describe('staff CLI', () => {
     const json = await runCli(['export', '--format', 'json'], '', { DATABASE_PATH: db });
     expect((JSON.parse(json.stdout) as unknown[]).length).toBe(4);
     const wrong = await runCli(['export', '--report', 'yearly'], '', { DATABASE_PATH: db });
-    expect(wrong.stderr).toMatch(/--report "yearly" is not a report\. Use --report quarterly or --report candidates\./);
+    expect(wrong.stderr).toMatch(/--report "yearly" is not a report\. Use --report quarterly, --report candidates or --report renewals\./);
   });
 });

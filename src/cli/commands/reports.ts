@@ -16,6 +16,7 @@ import { boundsOf, parseQuarter, quarterOf, quarterPeriod, type Quarter } from '
 import { statsText, type Translate } from '../../core/reports/stats-text.js';
 import type { ExportFormat, RenderedFile } from '../../core/reports/types.js';
 import type { StaffServices } from '../../core/staff.js';
+import { renewalCountsFor, renewalStatsText, renewalsReport } from '../../core/renewal/report.js';
 
 export type ReportCliDeps = {
   readonly staff: StaffServices;
@@ -26,7 +27,7 @@ export type ReportCliDeps = {
   readonly label: (text: Text) => string;
 };
 
-export const REPORTS = ['quarterly', 'candidates'] as const;
+export const REPORTS = ['quarterly', 'candidates', 'renewals'] as const;
 
 export function parseQuarterOption(value: string | undefined, clock: Clock): Quarter {
   if (value === undefined) return quarterOf(todayInVietnam(clock));
@@ -61,7 +62,7 @@ export async function exportReport(
   deps: ReportCliDeps,
 ): Promise<RenderedFile> {
   if (!(REPORTS as readonly string[]).includes(options.report)) {
-    throw new Error(`--report "${options.report}" is not a report. Use --report quarterly or --report candidates.`);
+    throw new Error(`--report "${options.report}" is not a report. Use --report quarterly, --report candidates or --report renewals.`);
   }
   const format = parseFormatOption(options.format);
   const today = todayInVietnam(deps.clock);
@@ -72,6 +73,14 @@ export async function exportReport(
     return deps.staff.render.document(doc, format, reportBaseName('candidates'));
   }
   const quarter = parseQuarterOption(options.quarter, deps.clock);
+  if (options.report === 'renewals') {
+    // Issue #22: free periods ending in the quarter (consented people only, no birth dates) and renewals reported in it.
+    const store = deps.staff.reports.renewals;
+    if (store === undefined) throw new Error('This database has no renewal records (schema 7). Start the bot once to upgrade it, then try again.');
+    const names = await namesFor(sources(deps));
+    const doc = await renewalsReport(quarter, store, { unit: deps.program.contacts.team, area: deps.staff.area, madeOn: today, names }, t);
+    return deps.staff.render.document(doc, format, `gia-han-${quarter.year}-Q${quarter.q}`);
+  }
   const doc = await quarterlyReport(quarter, sources(deps), today, t);
   return deps.staff.render.document(doc, format, reportBaseName('quarterly', quarter));
 }
@@ -80,7 +89,9 @@ export async function exportReport(
 export async function quarterStats(value: string, deps: ReportCliDeps): Promise<string> {
   const period = quarterPeriod(parseQuarterOption(value, deps.clock));
   const [rows, names] = await Promise.all([deps.staff.reports.stats(boundsOf(period)), namesFor(sources(deps))]);
-  return `${statsText(period, rows, translate(deps), names)}\n`;
+  const store = deps.staff.reports.renewals;
+  const renewal = store === undefined ? '' : `\n\n${renewalStatsText(period, await renewalCountsFor(period, store), translate(deps), names)}`;
+  return `${statsText(period, rows, translate(deps), names)}${renewal}\n`;
 }
 
 /** `export --report …` and `stats --quarter …`: parses the options, opens what it needs, writes the file or text. */

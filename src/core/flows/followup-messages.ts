@@ -7,6 +7,7 @@ import { daysBetween, formatDateVi, type IsoDate } from '../calendar.js';
 import { text, type Reply } from '../message.js';
 import type { DueFollowup } from '../outreach.js';
 import type { ProgramData } from '../program.js';
+import { renewalReplies } from '../renewal/messages.js';
 
 const EXAMPLE = { 'id.vn': 'nguyenvanan.id.vn', 'biz.vn': 'taphoaminhchau.biz.vn' } as const;
 
@@ -21,5 +22,8 @@ export function followupReplies(f: DueFollowup, data: ProgramData, today: IsoDat
     }
     case 'broadcast':
       return [{ text: text('broadcast.message', { text: f.text ?? '' }) }];
+    case 'renewal':
+    case 'renewal_offer':
+      return renewalReplies(f, data, today);
   }
 }

@@ -3,7 +3,8 @@
  * behind the DomainAvailability port), broadcast count / queue / report and
  * staff-marked registrations. Async, but only through ports.
  */
-import { formatDateVi } from '../calendar.js';
+import { formatDateVi, todayInVietnam } from '../calendar.js';
+import { freeUntilOf } from '../renewal/dates.js';
 import { text, type Address, type Reply, type Text } from '../message.js';
 import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, OutreachRequest } from '../outreach.js';
 import type { ProgramData } from '../program.js';
@@ -70,8 +71,11 @@ export async function answerOutreach(request: OutreachRequest, from: Address, de
       return [{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: vnDate(last.createdAt), filter: filterText(filter) }) }];
     }
     case 'mark_registered': {
-      const { withDomain } = await store.recordStaffRegistration({ address: request.address, domain: request.domain, track: request.track, now });
-      return [{ text: text(withDomain ? 'domain.staff_marked' : 'domain.staff_marked_track_only', { address: request.address, domain: request.domain, track: request.track }) }];
+      const freeUntil = freeUntilOf(todayInVietnam(deps.clock), deps.data);
+      const { withDomain } = await store.recordStaffRegistration({ address: request.address, domain: request.domain, track: request.track, now, freeUntil });
+      const marked: Reply = { text: text(withDomain ? 'domain.staff_marked' : 'domain.staff_marked_track_only', { address: request.address, domain: request.domain, track: request.track }) };
+      // Issue #22: a consenting person gets one message offering renewal reminders.
+      return withDomain ? [marked, { text: text('renewal.staff_offer', { until: formatDateVi(freeUntil) }) }] : [marked];
     }
   }
 }

@@ -10,6 +10,7 @@ import { answerDomainStep, answerDomainText, askName } from './domain-helper.js'
 import { answerFollowup, answerFollowupStep, stopFollowups } from './followup.js';
 import { O, trackOfChoice } from './outreach-choices.js';
 import { answerRegisteredStep, chooseRegistered, claimRegistration } from './registration.js';
+import { onRenewalChoice, onRenewalText } from '../renewal/flow.js';
 
 export { runOutreachCommand } from './outreach-commands.js';
 
@@ -23,7 +24,7 @@ export function onOutreachChoice(turn: Turn, id: string): boolean {
     answerFollowup(turn, id === O.remindYes ? 'yes' : id === O.remindNews ? 'news' : 'no');
     return true;
   }
-  return chooseRegistered(turn, id);
+  return chooseRegistered(turn, id) || onRenewalChoice(turn, id);
 }
 
 /** Before the other flows: "dừng" anywhere, and the answers to this module's own questions. */
@@ -32,6 +33,7 @@ export function onOutreachStep(turn: Turn, text: string, u: Understanding): bool
     stopFollowups(turn);
     return true;
   }
+  if (onRenewalText(turn, text, u)) return true;
   switch (turn.session.step.flow) {
     case 'domain':
       return answerDomainStep(turn, text, u);

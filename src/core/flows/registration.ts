@@ -13,6 +13,8 @@ import { offer, say, write, type Turn } from '../turn.js';
 import { explainInvalid } from './domain-helper.js';
 import { showMenu } from './menu.js';
 import { O, trackOfChoice } from './outreach-choices.js';
+import { freeUntilOf } from '../renewal/dates.js';
+import { offerRenewal } from '../renewal/flow.js';
 
 function askWhich(turn: Turn, key = 'domain.registered_ask'): void {
   turn.session = { ...turn.session, step: { flow: 'registered' } };
@@ -38,12 +40,14 @@ export function recordRegistration(turn: Turn, track: Track, domain: string | nu
     referrer: turn.session.referrer,
     locality: turn.session.locality,
     anonymous: !consent,
+    freeUntil: freeUntilOf(turn.today, turn.deps.data),
   });
   if (consent) write(turn, { type: 'followups_cancel', scope: 'reminders' });
   turn.session = { ...turn.session, registered: [...already, track] };
   if (domain === null) say(turn, 'domain.registered_track', { track });
   else say(turn, consent ? 'domain.registered_thanks' : 'domain.registered_thanks_anonymous', { domain });
-  showMenu(turn);
+  // Issue #22: with consent, reminders before the free period ends are offered (opt-in).
+  offerRenewal(turn, track);
 }
 
 /** Checks the typed domain; a valid one is recorded, an invalid one explained and asked again. */

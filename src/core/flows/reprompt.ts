@@ -37,5 +37,7 @@ export function reprompt(turn: Turn): void {
       return showMenu(turn);
     case 'feedback':
       return askCommentAgain(turn, current.track, current.helpful);
+    case 'renewal':
+      return showMenu(turn);
   }
 }

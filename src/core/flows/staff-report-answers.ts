@@ -14,6 +14,7 @@ import { textTable } from '../reports/text-table.js';
 import type { Period } from '../reports/types.js';
 import type { StaffRequest } from '../staff.js';
 import type { StaffAnswerContext } from './staff-answers.js';
+import { renewalCountsFor, renewalStatsText } from '../renewal/report.js';
 
 function sources(ctx: StaffAnswerContext): ReportSources {
   const { services } = ctx;
@@ -30,7 +31,10 @@ function sources(ctx: StaffAnswerContext): ReportSources {
 export async function answerStats(period: Period, ctx: StaffAnswerContext): Promise<Reply[]> {
   const bounds = boundsOf(period);
   const [rows, names] = await Promise.all([ctx.services.reports.stats(bounds), namesFor(sources(ctx))]);
-  const replies: Reply[] = [{ text: text('staff.stats_body', { body: statsText(period, rows, ctx.t, names) }) }];
+  // Issue #22: "sắp hết miễn phí" (next quarter) and "đã gia hạn" (this period) under the numbers.
+  const store = ctx.services.reports.renewals;
+  const renewal = store === undefined ? '' : `\n\n${renewalStatsText(period, await renewalCountsFor(period, store), ctx.t, names)}`;
+  const replies: Reply[] = [{ text: text('staff.stats_body', { body: `${statsText(period, rows, ctx.t, names)}${renewal}` }) }];
   if (rows.byWeek.length === 0) return replies;
   try {
     const chart = weeklyChart(period, rows.byWeek, ctx.t('staff.chart.title', { period: periodLabel(period, ctx.t) }), ctx.t);

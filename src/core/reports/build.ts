@@ -11,6 +11,7 @@ import { candidatesDocument } from './candidates.js';
 import { boundsOf, quarterPeriod, type Quarter } from './period.js';
 import { quarterlyDocument } from './quarterly.js';
 import { withFunnelSheet } from './funnel-sheet.js';
+import { renewalCountsFor, withRenewalSheet } from '../renewal/report.js';
 import type { Names, Translate } from './stats-text.js';
 import type { Bounds, ReportDocument, ReportQueries } from './types.js';
 
@@ -62,8 +63,11 @@ export async function quarterlyReport(quarter: Quarter, sources: ReportSources, 
     },
     t,
   );
-  // Issue #11: the funnel, feedback and assisted checks of the quarter, a sheet of its own.
-  return analytics === undefined ? doc : withFunnelSheet(doc, analytics, t);
+  // Issue #22: free periods ending next quarter and renewals reported in this one, per track and locality.
+  const renewals = sources.reports.renewals;
+  const withRenewals = renewals === undefined ? doc : withRenewalSheet(doc, quarter, await renewalCountsFor(period, renewals), t, names);
+  // Issue #11: the funnel, feedback and assisted checks of the quarter, a sheet of its own (the last one).
+  return analytics === undefined ? withRenewals : withFunnelSheet(withRenewals, analytics, t);
 }
 
 /** Consented, eligible people; within the quarter's checks when one is given. */

@@ -8,6 +8,7 @@ import type { Outcome, Reason, Track } from '../eligibility/types.js';
 import type { ChannelName } from '../message.js';
 import type { MaybePromise } from '../ports.js';
 import type { PeriodAnalytics } from './funnel-sheet.js';
+import type { RenewalStore } from '../renewal/types.js';
 
 export type ExportReport = 'quarterly' | 'candidates';
 export type ExportFormat = 'xlsx' | 'csv';
@@ -66,6 +67,8 @@ export interface ReportQueries {
   registered?(bounds: Bounds): MaybePromise<RegisteredCount[]>;
   /** Funnel, 👍/👎 and assisted checks in the period (issue #11); absent: the report has no sheet for them. */
   analytics?(bounds: Bounds): MaybePromise<PeriodAnalytics>;
+  /** Free periods ending and renewals reported (issue #22); absent: no renewal block, sheet or export. */
+  readonly renewals?: RenewalStore;
 }
 
 /** A fraction shown as a percentage (0.456 → 45,6 %). */

@@ -7,6 +7,8 @@ import { staffMigration } from './002-staff.js';
 import { followupsMigration } from './003-followups.js';
 import { assistedMigration } from './004-assisted.js';
 import { reportIndexesMigration } from './005-report-indexes.js';
+import { replicasMigration } from './006-replicas.js';
+import { renewalsMigration } from './007-renewals.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -15,6 +17,6 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

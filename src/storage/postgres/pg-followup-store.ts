@@ -12,6 +12,8 @@ import { PENDING_F, sameLocality, toBroadcastReport, toDueFollowup, type Broadca
 import { channelFromAddress } from '../turn-rules.js';
 import type { PgDatabase, Queryable } from './database.js';
 import { createPgRegistrationQueries } from './pg-registrations.js';
+import { createPgRenewalStore, offerRenewal } from './pg-renewals.js';
+import { SQL, numbered } from '../renewal-rows.js';
 
 type AudienceRow = { address: string; locality: string | null; tracks: string[] | null };
 
@@ -78,7 +80,7 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
       const [row] = await db.query<BroadcastReportRow>(REPORT);
       return row === undefined ? undefined : toBroadcastReport(row);
     },
-    recordStaffRegistration: ({ address, domain, track, now }) =>
+    recordStaffRegistration: ({ address, domain, track, now, freeUntil }) =>
       db.transaction(async (tx) => {
         const at = now.toISOString();
         const [person] = await tx.query<{ consent: string | null; referrer: string | null; locality: string | null }>(
@@ -87,11 +89,12 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
         );
         const consented = person?.consent === 'granted';
         await tx.query(
-          `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'staff', $7)`,
-          [consented ? address : null, channelFromAddress(address), track, consented ? domain : null, person?.referrer ?? null, person?.locality ?? null, at],
+          `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at, free_until) VALUES ($1, $2, $3, $4, $5, $6, 'staff', $7, $8)`,
+          [consented ? address : null, channelFromAddress(address), track, consented ? domain : null, person?.referrer ?? null, person?.locality ?? null, at, freeUntil ?? null],
         );
         if (consented) {
           await tx.query(`UPDATE followups AS f SET cancelled_at = $1 WHERE f.address = $2 AND f.kind IN ('remind', 'deadline') AND ${PENDING_F}`, [at, address]);
+          if (freeUntil !== undefined) await offerRenewal(tx, address, track, freeUntil, at);
         }
         return { withDomain: consented };
       }),
@@ -114,5 +117,9 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
       };
     },
     listRegistrations: (query = {}) => registrations.list(query),
+    async postpone(id, until) {
+      await db.query(numbered(SQL.postpone), [until.toISOString(), id]);
+    },
+    renewals: createPgRenewalStore(db),
   };
 }

@@ -16,6 +16,7 @@ import type { PgDatabase, Queryable } from './database.js';
 import { createPgCheckQueries } from './pg-check-queries.js';
 import { createPgRegistrationQueries } from './pg-registrations.js';
 import { removeSession, upsertSession } from './pg-session-store.js';
+import { applyRenewalWrite, forgetRenewals } from './pg-renewals.js';
 import { applyAnalyticsWrite, applyOutreachWrite, forgetAnalytics, forgetOutreach, insertAssistedCheck } from './pg-turn-writes.js';
 
 const UPSERT_PERSON = `INSERT INTO people (address, locale, consent, consent_at, referrer, locality, created_at, updated_at)
@@ -70,6 +71,7 @@ async function apply(tx: Queryable, address: Address, channel: ChannelName, writ
       await tx.query('UPDATE checks SET address = NULL WHERE address = $1', [address]);
       await forgetOutreach(tx, address);
       await forgetAnalytics(tx, address);
+      await forgetRenewals(tx, address);
       return;
     case 'locality':
       await upsertPerson(tx, applyPersonPatch(address, await selectPerson(tx, address, true), { locality: write.locality }, now));
@@ -84,6 +86,10 @@ async function apply(tx: Queryable, address: Address, channel: ChannelName, writ
     case 'funnel':
     case 'feedback':
       await applyAnalyticsWrite(tx, write, now);
+      return;
+    case 'renewal_reminders':
+    case 'renewal_reported':
+      await applyRenewalWrite(tx, address, channel, write, now);
       return;
     default: {
       const unknown: never = write;

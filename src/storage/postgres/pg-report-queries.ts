@@ -13,6 +13,7 @@ import { assertCheckQuery } from '../check-query.js';
 import type { PgDatabase } from './database.js';
 import { createPgPeriodAnalytics } from './pg-funnel-queries.js';
 import { createPgRegisteredCounts } from './pg-registrations.js';
+import { createPgRenewalStore } from './pg-renewals.js';
 import { fromMix, fromSums, toCandidate, type CandidateRow, type MixRow, type SumRow } from '../report-rows.js';
 
 const RANGE = 'created_at >= $1 AND created_at <= $2';
@@ -91,5 +92,7 @@ export function createPgReportQueries(db: PgDatabase, options: PgReportOptions =
     // Issue #9's registrations and issue #11's funnel sheet, as over SQLite.
     registered: async (bounds) => registered(checked(bounds)),
     analytics: async (bounds) => analytics(checked(bounds)),
+    // Issue #22: free periods ending and renewals reported.
+    renewals: createPgRenewalStore(db),
   };
 }

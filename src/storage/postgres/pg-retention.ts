@@ -24,6 +24,10 @@ const LINKED: readonly LinkedRule[] = [
     ofExpired: 'UPDATE registrations SET address = NULL, domain = NULL WHERE address = ANY($1::text[])',
     older: 'UPDATE registrations SET address = NULL, domain = NULL WHERE address IS NOT NULL AND created_at < $1',
   },
+  {
+    ofExpired: 'UPDATE renewals SET address = NULL WHERE address = ANY($1::text[])',
+    older: 'UPDATE renewals SET address = NULL WHERE address IS NOT NULL AND created_at < $1',
+  },
   { ofExpired: 'DELETE FROM handoffs WHERE address = ANY($1::text[])', older: 'DELETE FROM handoffs WHERE created_at < $1' },
   {
     ofExpired: 'UPDATE checks SET helper = NULL WHERE helper = ANY($1::text[])',

@@ -53,8 +53,8 @@ export async function applyOutreachWrite(
       return;
     case 'registration':
       await tx.query(
-        `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'person', $7)`,
+        `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at, free_until)
+         VALUES ($1, $2, $3, $4, $5, $6, 'person', $7, $8)`,
         personRegistrationValues(address, channel, write, now),
       );
       return;
