@@ -1,6 +1,7 @@
 /**
  * The labelled intent corpus (data/nlu/*.jsonl) and the app's `understand`: the lexicons
- * blended with a classifier trained from the corpus on first use (deterministic, ~100 ms).
+ * blended with a classifier trained from the corpus once per process — at start-up when the
+ * assistant is configured (createConfiguredAssistant), else on first use. Deterministic.
  * `heldout.jsonl` is never trained on: it measures how well understanding generalises
  * (`npm run eval:nlu`). A malformed line stops start-up with the file, line and the fix.
  */
@@ -66,8 +67,11 @@ export function loadHeldout(dir: string = CORPUS_DIR): LabelledLine[] {
 
 let trained: Understand | undefined;
 
-/** The app's understanding: trained once, on first use, from data/nlu. */
-export const understand: Understand = (text, today) => {
+/** Trains the classifier now (once per process) rather than on the first message. */
+export function trainUnderstanding(): Understand {
   trained ??= createUnderstand(trainFromCorpus(loadTrainingCorpus()));
-  return trained(text, today);
-};
+  return trained;
+}
+
+/** The app's understanding: trained once, at start-up or on first use, from data/nlu. */
+export const understand: Understand = (text, today) => trainUnderstanding()(text, today);
