@@ -26,20 +26,23 @@ import { DEFAULT_SESSION_CACHE } from './storage/cached-session-store.js';
 import { underLeadership } from './jobs/zalo-leader.js';
 import { timedTurnLock } from './storage/coordination.js';
 import { createHttpServer } from './http/http-server.js';
+import { createOperations } from './ops/operations.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // In the terminal chat, info lines would interleave with the conversation: show warnings
   // and errors only, unless LOG_LEVEL was set explicitly.
-  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH));
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH)) && !config.ZALO_BOT_TOKEN && !config.ZALO_OA_APP_ID;
   const level = consoleOnly && !process.env['LOG_LEVEL'] ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
   // One HTTP server for operations and webhooks (HTTP_PORT); routes are added by what uses it.
   const http = config.HTTP_PORT === undefined ? undefined : createHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, onError: log.error });
   const store = await openAppStore<Session>(config, { cache: DEFAULT_SESSION_CACHE, clock });
+  // Metrics, /healthz, /readyz, /metrics and admin alerts (src/ops/); wraps records, jobs and the handler.
+  const ops = createOperations({ http, store, log, clock, admins: config.ADMINS });
   const replicas = store.kind === 'postgres';
-  const { coordination } = store;
+  const { coordination } = ops;
   log.info('storage', { kind: store.kind });
   if (replicas && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_URL) {
     log.warn('PostgreSQL with Telegram long polling: run only one process this way (Telegram allows one poller per token). For several replicas set TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.');
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
   const { handle, i18n, program } = createConfiguredAssistant(config, {
     clock,
     sessions: store.sessions,
-    records: store.records,
+    records: ops.records,
     log,
     rateLimit: DEFAULT_RATE_LIMIT,
     followups: store.followups,
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   const shutdown = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       log.info('shutting down', { reason });
+      ops.stopping();
       await Promise.allSettled(jobs.map((job) => job.stop()));
       await running?.stop();
       await http?.close();
@@ -84,18 +88,22 @@ async function main(): Promise<void> {
     return stopping;
   };
 
+  if (http) log.info('http listening', { port: await http.listen(), host: config.HTTP_HOST });
   running = await startChannels({
     config,
-    handle,
+    handle: ops.observe(handle, i18n),
     i18n,
     log,
     onConsoleClosed: () => void shutdown('console closed'),
     localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE,
     ...(program.handoff.staffChat ? { staffChat: program.handoff.staffChat } : {}),
     ...(replicas ? { zaloWrapper: (zalo) => underLeadership(zalo, { coordination, clock, log }) } : {}),
+    http,
+    zaloOaStore: store.zaloOa,
+    once,
   });
   relay.attach(running.channels);
-  if (http) log.info('http listening', { port: await http.listen(), host: config.HTTP_HOST });
+  ops.started({ channels: running.channels, i18n, localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE });
   const send = createChannelSend(running.channels);
   // Reminders and broadcasts go out through the channel each person used, at most 1 message/s
   // (Zalo's safe pace; Telegram allows more).
@@ -123,8 +131,10 @@ async function main(): Promise<void> {
       },
     }),
   );
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: under `npm start` a group-wide SIGTERM (systemd, Docker, Ctrl-C) reaches the bot
+  // twice (directly and relayed by tsx); the second must not kill it halfway through shutting down.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // A bug in one update must not end the bot for everyone: log it and keep serving.
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error: String(error) }));
   process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.message }));

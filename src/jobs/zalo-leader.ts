@@ -45,6 +45,8 @@ export function underLeadership(zalo: Channel, deps: ZaloLeaderDeps): Channel & 
   return {
     name: zalo.name,
     isLeader: () => leadership?.isLeader() ?? false,
+    // Another replica holds the listener: standing by is healthy here (the leader reports Zalo's own health).
+    health: () => (leadership === undefined ? { up: false, problem: 'stopped' } : leadership.isLeader() ? (zalo.health?.() ?? { up: true }) : { up: true }),
     async start() {
       leadership ??= coordination.lead('zalo', {
         onGain: async () => {

@@ -32,6 +32,8 @@ export interface Outbox {
   enqueue(channel: ChannelName, address: Address, messages: readonly Outgoing[], now: Date): Promise<void>;
   /** Sends up to `limit` waiting messages of `channel`, oldest first; a failure is retried up to 3 times. */
   drain(channel: ChannelName, send: OutboxSend, now: Date, limit?: number): Promise<{ sent: number; failed: number }>;
+  /** Messages still waiting to be sent (not failed for good), for the bot_outbox_pending gauge. */
+  pending?(): Promise<number>;
 }
 
 export interface Coordination {
@@ -72,6 +74,7 @@ export function createLocalCoordination(): Coordination {
     outbox: {
       enqueue: () => Promise.reject(new Error('One process has no outbox: it leads, so it sends directly.')),
       drain: async () => ({ sent: 0, failed: 0 }),
+      pending: async () => 0,
     },
   };
 }

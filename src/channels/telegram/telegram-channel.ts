@@ -8,11 +8,12 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
 import { parseAddress, type Address, type ChannelName, type Outgoing } from '../../core/message.js';
-import type { Channel } from '../../core/ports.js';
+import type { Channel, ChannelHealth } from '../../core/ports.js';
 import { ensureCallbackAnswered } from './callback-answer.js';
 import { setLocalizedCommands } from './commands.js';
 import { createErrorHandler } from './error-handler.js';
 import { describeError, TelegramChannelError } from './errors.js';
+import { createTelegramHealth } from './health.js';
 import { createInFlightTracker } from './in-flight.js';
 import { createProactiveSend } from './proactive-send.js';
 import type { SendResult, TelegramChannelDeps } from './types.js';
@@ -39,6 +40,7 @@ export type TelegramChannel = Channel & {
   send(address: Address, messages: readonly Outgoing[]): Promise<void>;
   /** The underlying bot, for diagnostics. Do not add handlers to it. */
   readonly bot: Bot;
+  health(): ChannelHealth;
 };
 
 /** "telegram:-100123" → { staffChatId: -100123 }; anything else (a Zalo thread, nothing) → {}. */
@@ -69,13 +71,16 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       rethrowHttpErrors: true,
     }),
   );
+  const health = createTelegramHealth();
   bot.api.config.use(async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal).catch((error: unknown) => {
       if (method === 'getUpdates' && signal?.aborted !== true) {
+        health.fetched(false);
         log.warn('telegram: fetching updates failed; retrying', { error: describeError(error) });
       }
       throw error;
     });
+    if (method === 'getUpdates') health.fetched(result.ok);
     if (method === 'getUpdates' && !result.ok) {
       log.warn('telegram: fetching updates failed; retrying', { error: `${result.error_code} ${result.description}` });
     }
@@ -149,6 +154,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: deps.pollTimeoutSeconds ?? 30 }, silent: true },
     });
     runner.task()?.catch((error: unknown) => {
+      health.pollingEnded();
       const hint =
         error instanceof GrammyError && error.error_code === 409
           ? ' Another copy of the bot is polling with this token, or a webhook is set: stop the other copy.'
@@ -164,9 +170,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     await setLocalizedCommands(bot.api, t, log);
     if (deps.webhook) await startWebhook(deps.webhook);
     else await startPolling();
+    health.started(deps.webhook ? 'webhook' : 'polling');
   };
 
   const shutdown = async (): Promise<void> => {
+    health.stopped();
     const polling = runner;
     runner = undefined;
     if (polling?.isRunning()) await polling.stop();
@@ -195,5 +203,5 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   };
 
   const { send, trySend } = createProactiveSend(bot.api, log);
-  return { name: 'telegram', start, stop, send, trySend, bot };
+  return { name: 'telegram', start, stop, send, trySend, bot, health: health.health };
 }

@@ -6,7 +6,7 @@
  * never take the other channels down.
  */
 import type { Message } from 'zca-js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { backoffDelay, type BackoffOptions } from '../shared/backoff.js';
 import { createCredentialKeeper } from './credential-keeper.js';
 import type { ZaloApi, ZaloConnect, ZaloCredentials } from './zalo-api.js';
 import { closeVerdict, describeError, isLoginRejected, RELOGIN_FIX, type ZaloLog, type ZaloStatus } from './zalo-status.js';
@@ -49,6 +49,8 @@ export type ZaloConnection = {
   finish(): Promise<void>;
   api(): ZaloApi | undefined;
   status(): ZaloStatus;
+  /** The refreshed login could not be written back to the session file. */
+  credentialsFailing(): boolean;
 };
 
 export function createZaloConnection(deps: ZaloConnectionDeps): ZaloConnection {
@@ -192,5 +194,6 @@ export function createZaloConnection(deps: ZaloConnectionDeps): ZaloConnection {
     },
     api: () => current,
     status: () => state,
+    credentialsFailing: () => keeper.failing(),
   };
 }

@@ -3,6 +3,7 @@
  * between "reconnect with back-off" and "stop and ask a human to log in again".
  */
 import { CloseReason, ZaloApiError } from 'zca-js';
+import type { ChannelHealth } from '../../core/ports.js';
 import type { Logger } from '../../core/runner.js';
 import { ZaloSessionError, ZALO_LOGIN_COMMAND } from './session-file.js';
 
@@ -69,4 +70,21 @@ export function describeError(error: unknown): string {
   if (error instanceof ZaloSessionError) return error.summary;
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);
+}
+
+/**
+ * The Channel port's health: online is up; logged out, stopped or (re)connecting is down.
+ * Online with a login that could not be re-saved is up with a warning.
+ */
+export function zaloHealth(status: ZaloStatus, credentialsFailing = false): ChannelHealth {
+  switch (status.state) {
+    case 'online':
+      return credentialsFailing ? { up: true, problem: 'credentials_not_saved' } : { up: true };
+    case 'logged_out':
+      return { up: false, problem: 'logged_out' };
+    case 'stopped':
+      return { up: false, problem: 'stopped' };
+    default:
+      return { up: false, problem: 'connecting' };
+  }
 }

@@ -148,6 +148,10 @@ function createPgOutbox(db: PgDatabase): Outbox {
         now.toISOString(),
       ]);
     },
+    async pending() {
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE failed_at IS NULL');
+      return rows[0]?.n ?? 0;
+    },
     drain(channel, send, now, limit = 50) {
       return db.transaction(async (tx) => {
         const rows = await tx.query<{ id: number; address: Address; messages: string; attempts: number }>(
