@@ -15,7 +15,7 @@ export type Reading = { n: Normalized; entities: Entities; signals: Signals };
 export function read(text: string, today: IsoDate): Reading {
   const n = normalize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const dates = findDates(n.padded, today);
-  const signals = findSignals(n, dates);
+  const signals = findSignals(n, dates, today);
   const entities = extractEntities(n, dates, signals, today);
   return { n, entities, signals };
 }
