@@ -55,7 +55,7 @@ function charGrams(codes: Int32Array, length: number, out: number[]): void {
   }
 }
 
-const FACTS = ['age', 'birth_year', 'birth_date', 'founded', 'enterprise', 'household', 'certificate', 'enterprise_code', 'foreigner', 'impossible_date'] as const;
+const FACTS = ['age', 'birth_year', 'birth_date', 'founded', 'enterprise', 'household', 'certificate', 'enterprise_code', 'foreigner', 'impossible_date', 'subject', 'turning'] as const;
 const FACT = Object.fromEntries(FACTS.map((name) => [name, hashText(SEED_FACT, name)])) as Record<(typeof FACTS)[number], number>;
 
 function facts(entities: Entities, signals: Signals, out: number[]): void {
@@ -69,6 +69,8 @@ function facts(entities: Entities, signals: Signals, out: number[]): void {
   if (signals.enterpriseCode !== undefined) out.push(FACT.enterprise_code);
   if (signals.foreigner === true) out.push(FACT.foreigner);
   if (signals.impossibleDate !== undefined) out.push(FACT.impossible_date);
+  if (signals.subject !== undefined) out.push(FACT.subject);
+  if (signals.turning !== undefined) out.push(FACT.turning);
 }
 
 const START = hashText(SEED_BIGRAM, '^');
