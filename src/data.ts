@@ -43,7 +43,7 @@ export const programSchema = z.object({
     bizvn: z.object({ registration: money, yearly: money }),
   }),
   registrars: z.array(z.object({ name: z.string().min(1), url })).min(1),
-  contacts: z.object({ team: z.string(), hotline: z.string(), office: z.string(), hours: z.string() }),
+  contacts: z.object({ team: z.string(), hotline: z.string(), office: z.string(), hours: z.string(), email: z.string().optional(), zalo: z.string().optional() }),
   targets: z.object({
     province: z.object({
       period: z.string(),

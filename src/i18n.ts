@@ -19,6 +19,11 @@ export type I18n = {
 
 type Tree = { [key: string]: string | Tree };
 
+/** The forms of address every reply gets (core/flows/address.ts) and the text each defaults to. */
+const ADDRESS_DEFAULTS: Readonly<Record<string, string>> = {
+  you: 'you_ban', You: 'You_ban', your: 'your_ban', me: 'me_minh', Me: 'Me_minh', who: 'you_ban', Who: 'You_ban',
+};
+
 export function defaultLocalesDir(): string {
   return new URL('../locales', import.meta.url).pathname;
 }
@@ -54,6 +59,12 @@ export function createI18n(dir: string = defaultLocalesDir()): I18n {
     resources,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A text rendered without the forms of address (issue #17, flows/address.ts) says "bạn"/"mình".
+    missingInterpolationHandler: (_text: string, match: RegExpExecArray, options: { lng?: string }) => {
+      const name = match[1]?.trim() ?? '';
+      const key = Object.hasOwn(ADDRESS_DEFAULTS, name) ? ADDRESS_DEFAULTS[name] : undefined;
+      return key === undefined ? match[0] : instance.t(`address.${key}`, { lng: options.lng ?? 'vi' });
+    },
   });
   const keys = new Set(flattenKeys(readLocale(dir, 'vi')));
 

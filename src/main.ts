@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // In the terminal chat, info lines would interleave with the conversation: show warnings
   // and errors only, unless LOG_LEVEL was set explicitly.
-  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH));
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !(config.ZALO_ENABLED && existsSync(config.ZALO_SESSION_PATH)) && !config.ZALO_BOT_TOKEN && !config.ZALO_OA_APP_ID;
   const level = consoleOnly && !process.env['LOG_LEVEL'] ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, ...(config.LOG_SALT ? { salt: config.LOG_SALT } : {}) });
   const clock = { now: () => new Date() };
@@ -98,6 +98,9 @@ async function main(): Promise<void> {
     localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE,
     ...(program.handoff.staffChat ? { staffChat: program.handoff.staffChat } : {}),
     ...(replicas ? { zaloWrapper: (zalo) => underLeadership(zalo, { coordination, clock, log }) } : {}),
+    http,
+    zaloOaStore: store.zaloOa,
+    once,
   });
   relay.attach(running.channels);
   ops.started({ channels: running.channels, i18n, localeOf: async (address) => (await store.sessions.read(address))?.locale ?? config.DEFAULT_LOCALE });
@@ -128,8 +131,10 @@ async function main(): Promise<void> {
       },
     }),
   );
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: under `npm start` a group-wide SIGTERM (systemd, Docker, Ctrl-C) reaches the bot
+  // twice (directly and relayed by tsx); the second must not kill it halfway through shutting down.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // A bug in one update must not end the bot for everyone: log it and keep serving.
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error: String(error) }));
   process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.message }));

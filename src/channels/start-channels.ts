@@ -1,7 +1,7 @@
 /**
  * Starts every configured channel in one process: Telegram when a token is
- * set, Zalo when a saved login exists, and the console when neither is
- * configured. A channel that fails to start is logged and the others go on.
+ * set, Zalo when a saved login exists, the Zalo Bot and the Zalo OA when
+ * configured (official-zalo.ts), and the console when none is. A channel that fails to start is logged and the others go on.
  */
 import type { Config } from '../config.js';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,10 @@ import type { I18n } from '../i18n.js';
 import { createConsoleChannel } from './console/console-channel.js';
 import { createTelegramChannel } from './telegram/telegram-channel.js';
 import { createZaloChannel } from './zalo/index.js';
+import type { ZaloOaStore } from '../core/zalo-oa.js';
+import type { HttpServer } from '../http/http-server.js';
+import type { Coordination } from '../storage/coordination.js';
+import { createOfficialZaloChannels } from './official-zalo.js';
 
 export type StartChannelsDeps = {
   readonly config: Config;
@@ -25,6 +29,11 @@ export type StartChannelsDeps = {
   readonly staffChat?: Address | null;
   /** Replicas: wraps the Zalo channel so only the elected leader runs it (src/jobs/zalo-leader.ts). */
   readonly zaloWrapper?: (zalo: Channel) => Channel;
+  /** The operations HTTP server (HTTP_PORT): Zalo OA / Zalo Bot webhooks and Zalo Bot images (issue #19). */
+  readonly http?: HttpServer | undefined;
+  /** store.zaloOa and store.coordination.once, for the Zalo OA channel's tokens. */
+  readonly zaloOaStore?: ZaloOaStore | undefined;
+  readonly once?: Coordination['once'] | undefined;
 };
 
 export type RunningChannels = { readonly channels: readonly Channel[]; stop(): Promise<void> };
@@ -63,6 +72,7 @@ export async function startChannels(deps: StartChannelsDeps): Promise<RunningCha
   } else if (config.ZALO_ENABLED) {
     log.info('zalo not started: no saved login', { path: config.ZALO_SESSION_PATH, fix: 'npm run cli -- zalo-login' });
   }
+  channels.push(...createOfficialZaloChannels({ config, handle, i18n, log, localeOf: deps.localeOf, http: deps.http, zaloOaStore: deps.zaloOaStore, once: deps.once }));
   if (channels.length === 0) {
     channels.push(
       createConsoleChannel({

@@ -33,6 +33,12 @@ Commands:
   broadcast --report      Delivered / failed / pending of the last broadcast.
   zalo-login              Log the bot's Zalo account in: saves a QR image to scan with the bot's phone,
                           then stores the login at ZALO_SESSION_PATH (mode 0600).
+  zalo-oa-login [--redirect-uri URL]
+                          Connect the Zalo Official Account: prints the permission URL (OAuth v4, PKCE), reads the
+                          code (or the whole callback address) on stdin, stores the tokens in the database.
+                          Needs ZALO_OA_APP_ID and ZALO_OA_APP_SECRET.
+  zalo-oa-login --refresh-token TOKEN
+                          The same from a refresh token obtained elsewhere (it is used up and replaced).
   backup <file>           Online copy of the SQLite database (safe while the bot runs), checked with integrity_check.
   restore <file>          Replace the database with a backup. Stop the bot first; refuses while it runs.
   purge                   Apply RETENTION_DAYS now: delete people and sessions inactive longer than that,

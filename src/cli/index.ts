@@ -199,6 +199,27 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       await runZaloLogin({ sessionPath: config.ZALO_SESSION_PATH, qrPngPath: env['ZALO_QR_PATH'] ?? 'tmp/zalo-login-qr.png', out, t: createI18n().t });
       return 0;
     }
+    case 'zalo-oa-login': {
+      const { runZaloOaLogin } = await import('./commands/zalo-oa-login.js');
+      const store = await openAppStore<Session>(config);
+      const lines = stdinLines()[Symbol.asyncIterator]();
+      try {
+        return await runZaloOaLogin(rest, {
+          config,
+          store: store.zaloOa,
+          out,
+          readLine: async () => {
+            const next = await lines.next();
+            return next.done === true ? undefined : next.value;
+          },
+          t: createI18n().t,
+          now: () => clock.now(),
+        });
+      } finally {
+        await lines.return?.();
+        await store.close();
+      }
+    }
     default:
       process.stderr.write(`Unknown command "${command}". Run "npm run cli -- --help" for the list.\n`);
       return 2;

@@ -27,6 +27,9 @@ export const C = {
   myData: 'privacy:mydata',
   deleteData: 'privacy:delete',
   withdraw: 'privacy:withdraw',
+  /** "Vì sao? / Nguồn": the rule and the source behind the last result (issue #17). */
+  why: 'result:why',
+  citizenYes: 'idvn:citizen',
 } as const;
 
 /** FAQ answers are offered as `faq:<intent>`. */

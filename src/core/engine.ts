@@ -27,6 +27,11 @@ import { afterStep } from './flows/after-step.js';
 import { answerAssistedStep, chooseAssisted, runAssistCommand } from './flows/assisted.js';
 import { answerFeedbackStep, chooseFeedback } from './flows/feedback.js';
 import { answerHandoffStep, answerStaffReply, chooseHandoff } from './flows/handoff.js';
+import { aboutSelf, addressReplies, noteAddress, readPerson } from './flows/address.js';
+import { showWhy } from './flows/result.js';
+import { ageLastResult, answerResultQuestion } from './flows/result-questions.js';
+import { answerSeveral } from './flows/several.js';
+import { switchLanguage } from './flows/language.js';
 
 export type { EngineDeps, Request } from './turn.js';
 
@@ -55,7 +60,8 @@ export function step(previous: Session | undefined, input: Input, deps: EngineDe
   if ('choice' in input) onChoice(turn, input.choice);
   else onText(turn, input.text, previous === undefined);
   afterStep(previous, turn);
-  return { session: turn.session, replies: turn.replies, writes: turn.writes, requests: turn.requests };
+  ageLastResult(previous, turn);
+  return { session: turn.session, replies: addressReplies(turn.replies, turn.session), writes: turn.writes, requests: turn.requests };
 }
 
 function onChoice(turn: Turn, id: string): void {
@@ -64,6 +70,7 @@ function onChoice(turn: Turn, id: string): void {
   const pending = turn.session.step.flow === 'consent' ? turn.session.step.pending : undefined;
   if (id === C.consentYes) return grantConsent(turn, pending);
   if (id === C.consentNo) return declineConsent(turn, pending);
+  if (id === C.why) return showWhy(turn);
   leaveConsentUnanswered(turn);
   if (id === C.checkIdvn) return programClosed(turn) ? undefined : askBirth(turn);
   if (id === C.checkBizvn) return programClosed(turn) ? undefined : askType(turn);
@@ -100,6 +107,10 @@ function onText(turn: Turn, raw: string, isNew: boolean): void {
   if (asksToWithdraw(text)) return askWithdraw(turn);
   const understood = turn.deps.understand(text, turn.today);
   adoptReferrer(turn, understood.signals.referralCode);
+  if (switchLanguage(turn, text, understood)) return;
+  const person = readPerson(text);
+  turn.session = noteAddress(turn.session, person, aboutSelf(understood, person));
+  if (answerResultQuestion(turn, understood)) return;
   if (
     answerLocality(turn, text, understood) ||
     onOutreachStep(turn, text, understood) ||
@@ -112,6 +123,9 @@ function onText(turn: Turn, raw: string, isNew: boolean): void {
   if (isNew && understood.signals.referralCode !== undefined && understood.intent !== 'check_idvn' && understood.intent !== 'check_bizvn') {
     return showMenu(turn, 'common.welcome');
   }
+  if (answerSeveral(turn, text, understood)) return;
+  // "bác hỏi cho cháu": a question for a grandchild or child is about id.vn; ask for their age.
+  if (person.subject !== undefined && understood.intent === 'out_of_scope' && turn.session.step.flow === 'menu') return askBirth(turn);
   answerIntent(turn, understood);
 }
 

@@ -5,10 +5,10 @@
  * edge in the person's language.
  */
 
-export const CHANNELS = ['telegram', 'zalo', 'console'] as const;
+export const CHANNELS = ['telegram', 'zalo', 'console', 'zalo-bot', 'zalo-oa'] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-/** `telegram:<chatId>`, `zalo:<threadId>` or `console:<name>`. */
+/** `telegram:<chatId>`, `zalo:<threadId>`, `console:<name>`, `zalo-bot:<chat id>` (Zalo Bot Platform) or `zalo-oa:<user id>` (Zalo Official Account). */
 export type Address = `${ChannelName}:${string}`;
 
 export type Locale = 'vi' | 'en';

@@ -14,7 +14,8 @@ export type ProgramData = {
     bizvn: { registration: number; yearly: number };
   };
   registrars: { name: string; url: string }[];
-  contacts: { team: string; hotline: string; office: string; hours: string };
+  /** Only the fields filled in are shown on the contact card (flows/contact.ts). */
+  contacts: { team: string; hotline: string; office: string; hours: string; email?: string; zalo?: string };
   targets: {
     province: { period: string; from: IsoDate; domains: number; idvn: number };
     ward: {

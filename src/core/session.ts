@@ -9,7 +9,8 @@ import type { IsoDate } from './calendar.js';
 import type { Choice, Locale } from './message.js';
 import type { Consent } from './ports.js';
 import type { Outcome, Reason, Track } from './eligibility/types.js';
-import type { BusinessType } from './nlu/types.js';
+import type { BusinessType, SelfForm, Subject } from './nlu/types.js';
+import type { CheckResult } from './eligibility/types.js';
 
 /** `deadline`: an eligible enterprise's last day (never a person's birth date), for deadline reminders. */
 export type PendingCheck = { track: Track; outcome: Outcome; reason: Reason; deadline?: IsoDate };
@@ -17,6 +18,8 @@ export type PendingCheck = { track: Track; outcome: Outcome; reason: Reason; dea
 export type Step =
   | { flow: 'menu' }
   | { flow: 'idvn'; ask: 'birth' }
+  /** "Việt kiều": do they hold Vietnamese citizenship? `ifCitizen` is the result when they do (no birth date kept). */
+  | { flow: 'idvn'; ask: 'citizenship'; ifCitizen?: CheckResult }
   | { flow: 'bizvn'; ask: 'type' }
   | { flow: 'bizvn'; ask: 'established'; businessType: BusinessType }
   | { flow: 'bizvn'; ask: 'certificate'; businessType: BusinessType }
@@ -67,6 +70,16 @@ export type Session = {
   assist?: { n: number };
   /** A result was just recorded: "Thông tin có hữu ích không?" goes with the menu that follows (`asked` once it went). */
   feedback?: { track: Track; asked: boolean };
+  /**
+   * How the person speaks (issue #17): their own pronoun and whom they ask about, mirrored in
+   * replies (flows/address.ts). Kept in the session only, never written to the records.
+   */
+  address?: { self?: SelfForm; subject?: Subject };
+  /**
+   * The last result, for questions about it ("còn mấy ngày", "Vì sao?"). `until` is the last
+   * eligible day; it is dropped after `turns` more turns so no date derived from a birthday stays.
+   */
+  lastResult?: { track: Track; outcome: Outcome; reason: Reason; until?: IsoDate; turns: number };
   /** Tracks this person said they renewed (issue #22), so a claim is counted once. */
   renewed?: Track[];
 };

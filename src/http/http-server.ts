@@ -26,7 +26,7 @@ export type HttpResponse = {
 export type RouteHandler = (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
 
 export type HttpServer = {
-  /** Registers `handler` for `method path` (exact path match). A second registration replaces the first. */
+  /** Registers `handler` for `method path` (exact path match; a path ending in `/*` matches everything under it). A second registration replaces the first. */
   route(method: 'GET' | 'POST', path: string, handler: RouteHandler): void;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(): Promise<number>;
@@ -77,10 +77,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const routes = new Map<string, RouteHandler>();
   let server: Server | undefined;
 
+  const underPrefix = (method: string, path: string): RouteHandler | undefined => {
+    for (const [key, handler] of routes) {
+      if (key.endsWith('/*') && key.startsWith(`${method} `) && path.startsWith(key.slice(method.length + 1, -1))) return handler;
+    }
+    return undefined;
+  };
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const handler = routes.get(`${method} ${path}`);
+    const handler = routes.get(`${method} ${path}`) ?? underPrefix(method, path);
     if (!handler) {
       const known = [...routes.keys()].some((key) => key.endsWith(` ${path}`));
       reply(res, { status: known ? 405 : 404 });

@@ -1,6 +1,7 @@
 /**
  * Sends proactive messages through the channel a person used (the address
- * prefix). Telegram's trySend reports blocked/failed without throwing; other
+ * prefix). Telegram's and the Zalo OA's trySend report blocked / outside the
+ * person's window (permanent: never retried) or failed without throwing; other
  * channels' `send` rejects, which is turned into `{ ok: false }`.
  */
 import { parseAddress, type Address, type Outgoing } from '../core/message.js';
@@ -9,7 +10,7 @@ import type { Channel } from '../core/ports.js';
 export type SendOutcome = { ok: true } | { ok: false; error: string; /** Retrying cannot help (the person blocked the bot). */ permanent?: boolean };
 export type ProactiveSender = (address: Address, messages: readonly Outgoing[]) => Promise<SendOutcome>;
 
-type TrySend = (address: Address, messages: readonly Outgoing[]) => Promise<{ ok: true } | { ok: false; error: string; detail?: string }>;
+type TrySend = (address: Address, messages: readonly Outgoing[]) => Promise<{ ok: true } | { ok: false; error: string; detail?: string; permanent?: boolean }>;
 
 function trySendOf(channel: Channel): TrySend | undefined {
   const candidate = (channel as Channel & { trySend?: unknown }).trySend;
@@ -24,7 +25,7 @@ export function createChannelSend(channels: readonly Channel[]): ProactiveSender
     const trySend = trySendOf(channel);
     if (trySend !== undefined) {
       const result = await trySend(address, messages);
-      return result.ok ? { ok: true } : { ok: false, error: result.error, permanent: result.error === 'blocked' };
+      return result.ok ? { ok: true } : { ok: false, error: result.error, permanent: result.permanent === true || result.error === 'blocked' };
     }
     if (channel.send === undefined) return { ok: false, error: `the ${channel.name} channel cannot send proactive messages`, permanent: true };
     try {

@@ -9,6 +9,7 @@ import type { HandoffStore } from '../core/handoff.js';
 import type { FollowupStore, RecordStore, SessionStore } from '../core/ports.js';
 import type { ReportQueries } from '../core/reports/types.js';
 import type { StaffStore } from '../core/staff.js';
+import type { ZaloOaStore } from '../core/zalo-oa.js';
 import type { Coordination } from './coordination.js';
 import type { PurgeResult } from './retention.js';
 import type { RandomInt } from './staff-codes.js';
@@ -27,6 +28,8 @@ export type AppStore<S> = {
   staff(random?: RandomInt): StaffStore;
   /** The retention purge (src/storage/retention.ts rules) in one transaction. */
   purgeExpired(now: Date, retentionDays: number): Promise<PurgeResult>;
+  /** The Zalo OA channel's tokens and followers' last message times (issue #19). */
+  readonly zaloOa: ZaloOaStore;
   /** Turn locks, once-only jobs, leadership and the outbox: trivial for one process, real for replicas. */
   readonly coordination: Coordination;
   close(): void | Promise<void>;

@@ -16,6 +16,7 @@ import { createSqliteSessionStore } from './sqlite-session-store.js';
 import { createSqliteFollowupStore } from './sqlite-followup-store.js';
 import { createSqliteFunnelQueries } from './sqlite-funnel-queries.js';
 import { createSqliteHandoffStore } from './sqlite-handoff-store.js';
+import { createSqliteZaloOaStore } from './sqlite-zalo-oa-store.js';
 import type { AppStore } from './app-store.js';
 import { createLocalCoordination } from './coordination.js';
 import { purgeExpired } from './retention.js';
@@ -51,6 +52,7 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
     records: cached === undefined ? sqliteRecords : withSessionCache(sqliteRecords, cached),
     followups: createSqliteFollowupStore(db),
     handoffs: createSqliteHandoffStore(db),
+    zaloOa: createSqliteZaloOaStore(db),
     analytics: createSqliteFunnelQueries(db),
     reports: createSqliteReportQueries(db),
     staff: (random) => createSqliteStaffStore(db, random === undefined ? {} : { random }),

@@ -29,6 +29,7 @@ export function prepareOutreachWrites(db: BetterSqlite3.Database): OutreachWrite
   );
   const deleteFollowups = db.prepare<[string]>('DELETE FROM followups WHERE address = ?');
   const anonymiseRegistrations = db.prepare<[string]>('UPDATE registrations SET address = NULL, domain = NULL WHERE address = ?');
+  const forgetOaContact = db.prepare<[string]>('DELETE FROM zalo_oa_contacts WHERE address = ?');
 
   return {
     apply(address, channel, write, now) {
@@ -54,6 +55,7 @@ export function prepareOutreachWrites(db: BetterSqlite3.Database): OutreachWrite
       deleteFollowups.run(address);
       newsOff.run(address);
       anonymiseRegistrations.run(address);
+      forgetOaContact.run(address);
     },
   };
 }

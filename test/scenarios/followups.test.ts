@@ -74,9 +74,9 @@ describe('follow-ups', () => {
     chat = conversation({ now: '2026-11-23T09:00:00+07:00' });
     await chat.user('công ty mình thành lập ngày 10/01/2026');
     await chat.choose('Đồng ý lưu');
-    chat.expectBot(/trước hạn cuối 10\/01\/2027 \(30, 7 ngày trước hạn\)/);
+    chat.expectBot(/trước hạn cuối là hết ngày 10\/01\/2027 \(30, 7 ngày trước hạn\)/); // issue #17: "hết ngày" everywhere
     await chat.choose('Nhắc mình + nhận tin mới');
-    chat.expectBot(/và trước hạn cuối 10\/01\/2027/);
+    chat.expectBot(/và trước hạn cuối \(hết ngày 10\/01\/2027\)/);
     chat.expectBot(/nhận tin mới của chương trình/);
     expect(pending(chat.app)).toEqual([
       { kind: 'remind', track: 'biz.vn', deadline: null, due_at: '2026-11-30T02:00:00.000Z' },
@@ -85,7 +85,7 @@ describe('follow-ups', () => {
     ]);
     chat.app.clock.set('2026-12-11T09:30:00+07:00');
     const sent = await runJob(chat.app);
-    expect(sent.map((s) => s.text)).toEqual([expect.stringMatching(/Bạn đã đăng ký chưa/), expect.stringMatching(/Còn 30 ngày nữa.*hạn cuối: 10\/01\/2027/s)]);
+    expect(sent.map((s) => s.text)).toEqual([expect.stringMatching(/Bạn đã đăng ký chưa/), expect.stringMatching(/Còn 30 ngày nữa.*hạn cuối: hết ngày 10\/01\/2027/s)]);
     chat.app.clock.set('2027-01-03T09:30:00+07:00');
     expect((await runJob(chat.app)).map((s) => s.text)).toEqual([expect.stringMatching(/Còn 7 ngày nữa/)]);
   });

@@ -46,7 +46,9 @@ describe('handoff to a person', () => {
     const person = conversation({ app, user: 'hoa' });
 
     await person.user(QUESTION);
-    person.expectBot(/Điện thoại:/);
+    // Issue #17: only the contact fields data/ fills are shown (no hotline set → no "Điện thoại: —").
+    person.expectBot(/Địa chỉ:/);
+    expect(person.text()).not.toMatch(/Điện thoại: —/);
     person.expectBot('Bạn có muốn mình chuyển câu hỏi cho cán bộ không?').withChoices(['Có, chuyển giúp mình', 'Không cần']);
     expect(sent).toEqual([]); // nothing goes anywhere before the yes
 

@@ -6,7 +6,7 @@
  * never take the other channels down.
  */
 import type { Message } from 'zca-js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { backoffDelay, type BackoffOptions } from '../shared/backoff.js';
 import { createCredentialKeeper } from './credential-keeper.js';
 import type { ZaloApi, ZaloConnect, ZaloCredentials } from './zalo-api.js';
 import { closeVerdict, describeError, isLoginRejected, RELOGIN_FIX, type ZaloLog, type ZaloStatus } from './zalo-status.js';

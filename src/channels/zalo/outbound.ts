@@ -7,8 +7,8 @@ import type { Locale, Outgoing } from '../../core/message.js';
 import type { Translate } from '../../i18n.js';
 import { captionFitsAttachment, toAttachmentSource } from './attachment.js';
 import { mergeOutgoing } from '../merge-outgoing.js';
-import { choicePrompt, renderOutgoing, ZALO_MAX_TEXT } from './render.js';
-import type { SendThrottle } from './send-throttle.js';
+import { choicePrompt, renderOutgoing, ZALO_MAX_TEXT } from '../shared/numbered-choices.js';
+import type { SendThrottle } from '../shared/send-throttle.js';
 import type { ZaloApi } from './zalo-api.js';
 import { describeError, type ZaloLog } from './zalo-status.js';
 

@@ -10,16 +10,16 @@ import type { Address, Handler, Input, Locale, Outgoing } from '../../core/messa
 import { parseAddress } from '../../core/message.js';
 import type { Channel } from '../../core/ports.js';
 import type { Translate } from '../../i18n.js';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from '../shared/backoff.js';
 import { createZaloConnection } from './connection.js';
 import { classify } from './inbound.js';
 import { createZaloSender } from './outbound.js';
-import { createRateLimiter } from './rate-limit.js';
-import { createRecentIds } from './recent-ids.js';
-import { ZALO_MAX_TEXT } from './render.js';
-import { createSendThrottle } from './send-throttle.js';
+import { createRateLimiter } from '../shared/rate-limit.js';
+import { createRecentIds } from '../shared/recent-ids.js';
+import { ZALO_MAX_TEXT } from '../shared/numbered-choices.js';
+import { createSendThrottle } from '../shared/send-throttle.js';
 import { resaveZaloSession } from './session-file.js';
-import { createThreadQueue } from './thread-queue.js';
+import { createThreadQueue } from '../shared/thread-queue.js';
 import { createZaloConnector, type ZaloApi, type ZaloConnect, type ZaloCredentials } from './zalo-api.js';
 import { describeError, RELOGIN_FIX, zaloHealth, type ZaloLog, type ZaloStatus } from './zalo-status.js';
 

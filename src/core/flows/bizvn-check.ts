@@ -8,6 +8,7 @@ import { choice } from '../message.js';
 import type { BusinessType, Understanding } from '../nlu/types.js';
 import { offer, say, type Turn } from '../turn.js';
 import { showResult } from './result.js';
+import { answerFoundedPartly } from './bizvn-partial.js';
 
 type BizFacts = { businessType?: BusinessType; establishedDate?: string; hasCertificate?: boolean; dependentUnit?: boolean };
 
@@ -80,6 +81,7 @@ export function answerBizvn(turn: Turn, u: Understanding): boolean {
     askEstablished(turn, 'bizvn.invalid_impossible_date', { date: u.signals.impossibleDate });
     return true;
   }
+  if ((facts.businessType === 'enterprise' || facts.businessType === undefined) && answerFoundedPartly(turn, u)) return true;
   const informative =
     facts.dependentUnit === true ||
     facts.establishedDate !== undefined ||

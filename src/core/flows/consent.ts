@@ -9,7 +9,7 @@ import { nowIso, offer, say, write, type Turn } from '../turn.js';
 import { showMenu } from './menu.js';
 import { showEligibleMenu } from './domain-helper.js';
 import { afterEligible } from './followup.js';
-import { writeCheck } from './result.js';
+import { offerWhy, writeCheck } from './result.js';
 import { askLocality } from './locality-ask.js';
 
 export function grantConsent(turn: Turn, pending: PendingCheck | undefined): void {
@@ -28,16 +28,18 @@ export function grantConsent(turn: Turn, pending: PendingCheck | undefined): voi
   if (pending) writeCheck(turn, pending, false);
   say(turn, 'consent.granted');
   askLocality(turn);
-  if (pending?.outcome === 'eligible') return afterEligible(turn, pending);
-  showMenu(turn);
+  if (pending?.outcome === 'eligible') afterEligible(turn, pending);
+  else showMenu(turn);
+  if (pending) offerWhy(turn);
 }
 
 export function declineConsent(turn: Turn, pending: PendingCheck | undefined): void {
   turn.session = { ...turn.session, consent: 'declined' };
   if (pending) writeCheck(turn, pending, true);
   say(turn, 'consent.declined');
-  if (pending?.outcome === 'eligible') return showEligibleMenu(turn, pending.track, 'common.menu_prompt');
-  showMenu(turn);
+  if (pending?.outcome === 'eligible') showEligibleMenu(turn, pending.track, 'common.menu_prompt');
+  else showMenu(turn);
+  if (pending) offerWhy(turn);
 }
 
 /** The person moved on without answering: count the check anonymously, ask again next time. */

@@ -8,6 +8,7 @@ import { offer, say, type Turn } from '../turn.js';
 import { suggestChoice } from './outreach-choices.js';
 import { mainChoices } from './menu.js';
 import { resultParams } from './result.js';
+import { contactCard } from './contact.js';
 
 /** Intents answered by one text, `faq.<intent>`, whose params come from data/program.json. */
 export const FAQ_INTENTS: readonly Intent[] = [
@@ -29,14 +30,15 @@ export function isFaq(intent: string): intent is Intent {
   return (FAQ_INTENTS as readonly string[]).includes(intent);
 }
 
-export function faqParams(turn: Turn): Record<string, string> {
+export function faqParams(turn: Turn): Record<string, string | Text> {
   const { data } = turn.deps;
   return {
     ...resultParams(turn),
     name: data.program.name,
     decision: data.program.decision,
     team: data.contacts.team,
-    hotline: data.contacts.hotline || '—',
+    hotline: data.contacts.hotline,
+    contacts: contactCard(data),
     hours: data.contacts.hours,
     media: data.links.media,
     feeSource: data.fees.source,

@@ -12,6 +12,7 @@ import { isReplyCommand, parseStaffReply, staffOnDuty } from '../handoff.js';
 import { offer, say, type Turn } from '../turn.js';
 import { unknownCommand } from './commands.js';
 import { faqParams } from './faq.js';
+import { contactCard } from './contact.js';
 import { showMenu } from './menu.js';
 import { rolesOf } from './staff-commands.js';
 
@@ -62,7 +63,7 @@ export function offerHandoffAfterMisses(turn: Turn): boolean {
   const question = typed(turn);
   if (question === undefined || !onDuty(turn)) return false;
   const { contacts } = turn.deps.data;
-  say(turn, 'common.not_understood_twice', { hotline: contacts.hotline || '—', office: contacts.office });
+  say(turn, 'common.not_understood_twice', { team: contacts.team, contacts: contactCard(turn.deps.data) });
   askToForward(turn, question);
   return true;
 }

@@ -13,6 +13,7 @@ import { mainChoices, showMenu, showWelcome } from './menu.js';
 import { showPrivacy } from './privacy.js';
 import { programClosed } from './result.js';
 import { reprompt } from './reprompt.js';
+import { contactCard } from './contact.js';
 import { answerStaffIntent } from './staff-commands.js';
 import { askForPerson, offerHandoffAfterMisses } from './handoff.js';
 
@@ -35,7 +36,7 @@ function notUnderstood(turn: Turn, u: Understanding): void {
   // Twice in a row: with staff on duty, offer to forward the question to them (handoff.ts).
   if (misses >= 2 && offerHandoffAfterMisses(turn)) return;
   if (misses >= 2) {
-    say(turn, 'common.not_understood_twice', { hotline: turn.deps.data.contacts.hotline || '—', office: turn.deps.data.contacts.office });
+    say(turn, 'common.not_understood_twice', { team: turn.deps.data.contacts.team, contacts: contactCard(turn.deps.data) });
   }
   if (turn.session.step.flow !== 'menu') {
     say(turn, 'common.not_understood_in_flow');
@@ -51,7 +52,16 @@ export function answerIntent(turn: Turn, u: Understanding): void {
   // ("chào ad" also looks a little like asking for the admin).
   const harmless = u.intent === 'greeting' || u.intent === 'thanks_bye';
   const sure = u.confidence >= (harmless ? HARMLESS_BELOW : CLARIFY_BELOW);
+  if (u.signals.wantsPerson !== undefined && u.intent !== 'check_idvn' && u.intent !== 'check_bizvn') return answerPerson(turn, u);
   if ((u.intent === 'check_idvn' || u.intent === 'check_bizvn') && sure && programClosed(turn)) return;
+  // "62 tuổi, quán nước không có giấy phép, làm biz.vn được không": the business facts decide, not the age.
+  if (u.intent === 'check_idvn' && sure && isAboutBusiness(u)) return startBizvn(turn, u);
+  // "tuần sau em tròn 24 …", "Việt kiều …", "người Hàn Quốc …": facts only the id.vn check uses.
+  const { turning, overseas, foreigner } = u.signals;
+  if (u.intent !== 'check_bizvn' && (turning !== undefined || overseas === true || foreigner === true)) {
+    if (programClosed(turn)) return;
+    return startIdvn(turn, u);
+  }
   if (u.intent === 'check_idvn' && sure) return startIdvn(turn, u);
   if (u.intent === 'check_bizvn' && sure) return startBizvn(turn, u);
   if (sure && answerStaffIntent(turn, u)) return;
@@ -83,4 +93,20 @@ export function answerIntent(turn: Turn, u: Understanding): void {
     return;
   }
   showMenu(turn);
+}
+
+/** Business facts and no birth date: the id.vn age is not what the person asks about. */
+function isAboutBusiness(u: Understanding): boolean {
+  const { entities: e, signals: s } = u;
+  if (e.birthDate !== undefined || s.foreigner === true) return false;
+  return s.hasCertificate !== undefined || e.businessType !== undefined || s.dependentUnit === true || s.foundedPartly !== undefined;
+}
+
+/** Someone who wants a person or to complain: the handoff (staff on duty) or the contacts, at once. */
+function answerPerson(turn: Turn, u: Understanding): void {
+  turn.session = { ...turn.session, misses: 0 };
+  if (u.signals.wantsPerson === 'complaint') say(turn, 'common.complaint');
+  if (askForPerson(turn, false)) return;
+  answerFaq(turn, 'human', turn.session.step.flow !== 'menu');
+  if (turn.session.step.flow !== 'menu') reprompt(turn);
 }

@@ -2,7 +2,7 @@
 import type { Turn } from '../turn.js';
 import { askCertificate, askEstablished, askType } from './bizvn-check.js';
 import { askConsentAgain } from './consent.js';
-import { askBirth } from './idvn-check.js';
+import { askBirth, askCitizenship } from './idvn-check.js';
 import { showMenu } from './menu.js';
 import { askName } from './domain-helper.js';
 import { askFollowup } from './followup.js';
@@ -14,7 +14,7 @@ export function reprompt(turn: Turn): void {
   const current = turn.session.step;
   switch (current.flow) {
     case 'idvn':
-      return askBirth(turn);
+      return current.ask === 'citizenship' ? askCitizenship(turn, current.ifCitizen) : askBirth(turn);
     case 'bizvn':
       if (current.ask === 'type') return askType(turn);
       return current.ask === 'established' ? askEstablished(turn) : askCertificate(turn);

@@ -11,7 +11,7 @@ const COMPARISON = new Set(['duoi', 'tren', 'qua', 'hon', 'ngoai', 'tu', 'den', 
 const PRONOUNS = 'em|toi|minh|con|chau|ban|no|anh|chi|be|tao';
 const AGE_DIGITS = /^\d{1,3}$/;
 const THIS_YEAR_AGE = new RegExp(String.raw`(?<= )nam nay (?:(?:${PRONOUNS}) )?(?:da |duoc )?(\d{1,3})(?= )`);
-const BIRTH_YEAR = /(?<= )(?:(?:sinh nam|nam sinh|sinh vao nam)(?: la)? (\d{4}|\d{2})|sinh (\d{4}))(?= )(?! thang)/;
+const BIRTH_YEAR = /(?<= )(?:(?:sinh nam|nam sinh|sinh vao nam|de nam|de vao nam)(?: la)? (\d{4}|\d{2})|(?:sinh|de) (\d{4}))(?= )(?! thang)/;
 const PRONOUN_YEAR = new RegExp(String.raw`(?<= )(?:${PRONOUNS}) (?:sinh )?(\d{4})(?= )`);
 const SLANG_YEAR = new RegExp(String.raw`(?<= )(?:(?:sinh nam|sinh|${PRONOUNS}) )?2k(\d{1,2})?(?= )`);
 const ONLY_YEAR = /^ (\d{4}) $/;

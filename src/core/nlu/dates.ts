@@ -66,7 +66,9 @@ function latestPast(raw: string, day: number, month: number, today: IsoDate): Fo
   const thisYear = splitDate(today).year;
   const candidate = makeDate(thisYear, month, day);
   if (candidate === undefined && makeDate(2000, month, day) === undefined) return { raw, day, month, impossible: true };
-  const year = candidate !== undefined && candidate <= today ? thisYear : thisYear - 1;
+  let year = candidate !== undefined && candidate <= today ? thisYear : thisYear - 1;
+  // "29/2" with no year: the latest 29 February that happened (a leap year), never "not on the calendar".
+  while (makeDate(year, month, day) === undefined && year > thisYear - 8) year -= 1;
   return { ...full(raw, day, month, year), inferredYear: true };
 }
 

@@ -17,7 +17,7 @@ import type { DateMention } from './dates.js';
 import type { Normalized } from './normalize.js';
 import type { Entities, Signals } from './types.js';
 
-const BIRTH_CUE = /(?<= )(?:sinh|ngay sinh|nam sinh|sn|dob|birthday|sinh nhat)(?= )/;
+const BIRTH_CUE = /(?<= )(?:sinh|ngay sinh|nam sinh|sn|dob|birthday|sinh nhat|de ngay|de nam|de thang|ngay de)(?= )/;
 const FOUNDING_CUE =
   /(?<= )(?:thanh lap|dang ky kinh doanh|dang ky doanh nghiep|dang ky lan dau|cap phep|cap giay|khai truong|mo cong ty|ra doi|hoat dong tu|lap cong ty)(?= )/;
 const BUSINESS_CONTEXT =

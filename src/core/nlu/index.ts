@@ -23,7 +23,7 @@ const MAX_CHARS = 2000;
 export const understand: Understand = (text: string, today: IsoDate): Understanding => {
   const n = normalize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const dates = findDates(n.padded, today);
-  const signals = findSignals(n, dates);
+  const signals = findSignals(n, dates, today);
   const entities = extractEntities(n, dates, signals, today);
   const { intent, confidence, alternatives } = classifyIntent(n, entities, signals);
   return { intent, confidence, entities, signals, alternatives };

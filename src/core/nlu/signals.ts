@@ -6,6 +6,11 @@
 import type { DateMention } from './dates.js';
 import { foldKeepCase, type Normalized } from './normalize.js';
 import type { Signals } from './types.js';
+import type { IsoDate } from '../calendar.js';
+import { findBornPartly, findCitizenship, findFoundedPartly, findParent, findTurning } from './facts.js';
+import { isEnglish } from './language.js';
+import { findWantsPerson } from './person.js';
+import { findResultQuestion } from './result-questions.js';
 
 const YES = new Set(['co', 'roi', 'ok', 'dung', 'vang', 'u', 'chuan', 'phai', 'chac chan', 'yes', 'duoc']);
 const NO = new Set(['khong', 'chua', 'sai']);
@@ -99,7 +104,7 @@ export function findEnterpriseCode(n: Normalized): { code: string; dependent: bo
 }
 
 /** All signals of one message; `dates` are its date mentions (for impossible dates). */
-export function findSignals(n: Normalized, dates: readonly DateMention[]): Signals {
+export function findSignals(n: Normalized, dates: readonly DateMention[], today?: IsoDate): Signals {
   const signals: Signals = {};
   const yesNo = findYesNo(n);
   if (yesNo !== undefined) signals.yesNo = yesNo;
@@ -112,7 +117,23 @@ export function findSignals(n: Normalized, dates: readonly DateMention[]): Signa
   }
   const certificate = findHasCertificate(n.padded);
   if (certificate !== undefined) signals.hasCertificate = certificate;
-  if (findForeigner(n.padded)) signals.foreigner = true;
+  Object.assign(signals, findCitizenship(n.padded, n.folded));
+  if (signals.foreigner !== true && findForeigner(n.padded) === true && signals.citizen !== true) signals.foreigner = true;
+  if (signals.foreigner === true) delete signals.overseas;
+  const born = dates.length > 0 ? findBornPartly(n.padded, dates) : undefined;
+  if (born !== undefined) signals.bornPartly = born;
+  const turning = findTurning(n.padded);
+  if (turning !== undefined) signals.turning = turning;
+  Object.assign(signals, findParent(n.padded));
+  const wants = findWantsPerson(n.padded);
+  if (wants !== undefined) signals.wantsPerson = wants;
+  if (isEnglish(n.text)) signals.english = true;
+  if (today !== undefined) {
+    const partly = findFoundedPartly(n.padded, dates, today);
+    if (partly !== undefined) signals.foundedPartly = partly;
+    const question = findResultQuestion(n.padded, dates, today);
+    if (question !== undefined) signals.resultQuestion = question;
+  }
   const referral = findReferralCode(n.foldedCase);
   if (referral !== undefined) signals.referralCode = referral;
   return signals;

@@ -9,6 +9,7 @@ import { assistedMigration } from './004-assisted.js';
 import { reportIndexesMigration } from './005-report-indexes.js';
 import { replicasMigration } from './006-replicas.js';
 import { renewalsMigration } from './007-renewals.js';
+import { zaloOfficialMigration } from './008-zalo-official.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -17,6 +18,7 @@ export type Migration = {
   readonly sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration];
+export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration,
+  zaloOfficialMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import { createPgRecordStore } from './pg-record-store.js';
 import { createPgSessionStore } from './pg-session-store.js';
 import { createPgFollowupStore } from './pg-followup-store.js';
 import { createPgHandoffStore } from './pg-handoff-store.js';
+import { createPgZaloOaStore } from './pg-zalo-oa-store.js';
 import { createPgFunnelQueries } from './pg-funnel-queries.js';
 import { createPgReportQueries } from './pg-report-queries.js';
 import { createPgStaffStore } from './pg-staff-store.js';
@@ -41,6 +42,7 @@ export async function openPostgresStore<S>(url: string, options: OpenPostgresOpt
     records: createPgRecordStore(db),
     followups: createPgFollowupStore(db),
     handoffs: createPgHandoffStore(db),
+    zaloOa: createPgZaloOaStore(db),
     analytics: createPgFunnelQueries(db),
     reports: createPgReportQueries(db),
     staff: (random) => (random === undefined ? staff : createPgStaffStore(db, { random })),

@@ -61,11 +61,12 @@ export async function applyOutreachWrite(
   }
 }
 
-/** Follow-ups and the news opt-in are deleted; registrations stay as anonymous counts. */
+/** Follow-ups, the news opt-in and the Zalo OA contact time are deleted; registrations stay as anonymous counts. */
 export async function forgetOutreach(tx: Queryable, address: Address): Promise<void> {
   await tx.query('DELETE FROM followups WHERE address = $1', [address]);
   await tx.query('DELETE FROM news_optins WHERE address = $1', [address]);
   await tx.query('UPDATE registrations SET address = NULL, domain = NULL WHERE address = $1', [address]);
+  await tx.query('DELETE FROM zalo_oa_contacts WHERE address = $1', [address]);
 }
 
 const HELPER_CODE = '(SELECT code FROM referrers WHERE address = $7)';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileNameFor, pngSize } from '../../../src/channels/zalo/attachment.js';
-import { backoffDelay } from '../../../src/channels/zalo/backoff.js';
-import { createRecentIds } from '../../../src/channels/zalo/recent-ids.js';
+import { backoffDelay } from '../../../src/channels/shared/backoff.js';
+import { createRecentIds } from '../../../src/channels/shared/recent-ids.js';
 
 describe('recent ids (redelivery memory)', () => {
   it('remembers ids for the TTL, then forgets them', () => {

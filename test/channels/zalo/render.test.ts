@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicePrompt, renderOutgoing, splitText, ZALO_MAX_TEXT } from '../../../src/channels/zalo/render.js';
+import { choicePrompt, renderOutgoing, splitText, ZALO_MAX_TEXT } from '../../../src/channels/shared/numbered-choices.js';
 import { i18n } from './kit.js';
 
 const prompt = (count: number) => choicePrompt(i18n.t, 'vi', count);

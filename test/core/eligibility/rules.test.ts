@@ -36,17 +36,23 @@ describe('eligibility rules from data', () => {
   it('a result says which rule it applied and cites the source; a data edit changes both', async () => {
     const chat = conversation();
     await chat.user('tôi 20 tuổi');
-    chat.expectBot('Quy tắc: id.vn miễn phí cho công dân Việt Nam từ đủ 18 tuổi đến trước sinh nhật 24 tuổi — Kế hoạch tỉnh Lai Châu 2026–2030; Kế hoạch phường Kiến An 2025–2026, QĐ 507/QĐ-BKHCN ngày 23/01/2026');
+    // Issue #17: the rule and its source wait behind "Vì sao? / Nguồn" (offered once consent is answered), and name only this province's and ward's plans.
+    await chat.choose('Đồng ý lưu');
+    await chat.choose('Vì sao? / Nguồn');
+    chat.expectBot('Quy tắc: id.vn miễn phí cho công dân Việt Nam từ đủ 18 tuổi đến trước sinh nhật 24 tuổi — Kế hoạch 276/KH-UBND ngày 22/10/2025 của UBND thành phố Hải Phòng; Kế hoạch của UBND phường Kiến An giai đoạn 2025–2026, QĐ 507/QĐ-BKHCN ngày 23/01/2026');
 
     const program = loadProgram();
     const edited = { ...program, rules: WIDER, sources: { ...program.sources, rules: 'Kế hoạch mới 2027' } };
     const other = conversation({ app: createTestApp({ program: edited }) });
     await other.user('tôi 17 tuổi');
     other.expectBot(/đủ điều kiện nhận tên miền id\.vn[\s\S]*trước sinh nhật 31 tuổi/);
+    await other.choose('Không lưu');
+    await other.choose('Vì sao? / Nguồn');
     other.expectBot('Quy tắc: id.vn miễn phí cho công dân Việt Nam từ đủ 16 tuổi đến trước sinh nhật 31 tuổi — Kế hoạch mới 2027, QĐ 507/QĐ-BKHCN ngày 23/01/2026');
     await other.user('/menu');
     await other.user('công ty thành lập 10/1/2025');
-    other.expectBot(/biz\.vn miễn phí cho doanh nghiệp đăng ký trong vòng 2 năm/);
     other.expectBot(/10\/01\/2027 \(tròn 2 năm kể từ ngày thành lập\)/);
+    await other.choose('Vì sao? / Nguồn');
+    other.expectBot(/biz\.vn miễn phí cho doanh nghiệp đăng ký trong vòng 2 năm/);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Outgoing → the plain texts Zalo shows. Zalo personal chats have no buttons,
- * so choices become numbered lines plus a localized "Bạn nhắn 1, 2 hoặc 3"
+ * Outgoing → the plain texts shown by channels without buttons (Zalo personal
+ * account, Zalo Bot Platform, and the Zalo OA's text fallback): choices become numbered lines plus a localized "Bạn nhắn 1, 2 hoặc 3"
  * line; the engine remembers what it offered and resolves "2" or the label
  * typed back, so nothing here needs to map answers.
  */
