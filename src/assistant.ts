@@ -13,7 +13,7 @@ import type { RateLimitOptions } from './core/rate-limit.js';
 import { createRunner, type Logger, type TurnLock } from './core/runner.js';
 import type { Session } from './core/session.js';
 import type { Config } from './config.js';
-import { understand } from './core/nlu/index.js';
+import { trainUnderstanding } from './nlu-corpus.js';
 import { loadProgram } from './data.js';
 import { loadLocalities } from './localities.js';
 import type { LocalityIndex } from './core/locality/match.js';
@@ -96,7 +96,7 @@ export function createConfiguredAssistant(
     ...parts,
     program,
     i18n,
-    understand,
+    understand: trainUnderstanding(),
     retentionDays: config.RETENTION_DAYS,
     defaultLocale: config.DEFAULT_LOCALE,
   });

@@ -2,7 +2,7 @@
  * The real app's parts, composed as src/main.ts does (engine + NLU + locales
  * + program data), with a fixed clock so every run does the same work.
  */
-import { understand } from '../../src/core/nlu/index.js';
+import { understand } from '../../src/nlu-corpus.js';
 import type { Clock } from '../../src/core/calendar.js';
 import type { EngineDeps } from '../../src/core/engine.js';
 import type { Understand } from '../../src/core/nlu/types.js';

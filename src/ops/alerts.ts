@@ -43,7 +43,8 @@ export type Alerts = {
 
 const DEFAULTS = { everyMs: 30_000, downGraceMs: 60_000, jobFailures: 3 } as const;
 
-const display = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+const NAMES: Readonly<Record<string, string>> = { telegram: 'Telegram', zalo: 'Zalo', 'zalo-oa': 'Zalo OA', 'zalo-bot': 'Zalo Bot', console: 'Console' };
+const display = (name: string): string => NAMES[name] ?? name;
 
 /** What is wrong right now, as the alert book's problems. */
 export function currentProblems(options: Pick<AlertOptions, 'channels' | 'streaks' | 'downGraceMs' | 'jobFailures'>): Problem[] {

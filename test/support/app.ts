@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import type { Address, Handler, Locale } from '../../src/core/message.js';
 import type { DomainAvailability } from '../../src/core/outreach.js';
-import { understand } from '../../src/core/nlu/index.js';
+import { understand } from '../../src/nlu-corpus.js';
 import type { Session } from '../../src/core/session.js';
 import { loadProgram } from '../../src/data.js';
 import { createI18n, type I18n } from '../../src/i18n.js';

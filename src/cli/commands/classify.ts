@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, todayInVietnam, type Clock, type IsoDate } from '../../core/calendar.js';
-import { understand } from '../../core/nlu/index.js';
+import { understand } from '../../nlu-corpus.js';
 import type { Entities } from '../../core/nlu/types.js';
 
 export type ClassifyDeps = { clock: Clock };

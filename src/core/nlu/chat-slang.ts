@@ -6,13 +6,16 @@
 export const SLANG: ReadonlyMap<string, string> = new Map([
   // negation / yes
   ['ko', 'khong'], ['k', 'khong'], ['kg', 'khong'], ['kh', 'khong'], ['khg', 'khong'], ['hok', 'khong'],
-  ['hong', 'khong'], ['hem', 'khong'], ['hk', 'khong'], ['khum', 'khong'], ['kp', 'khong phai'],
+  ['hong', 'khong'], ['hem', 'khong'], ['hk', 'khong'], ['khum', 'khong'], ['kp', 'khong phai'], ['k0', 'khong'],
   ['ok', 'ok'], ['oke', 'ok'], ['oki', 'ok'], ['okie', 'ok'], ['okey', 'ok'], ['okay', 'ok'], ['okela', 'ok'],
   ['uk', 'u'], ['uh', 'u'], ['um', 'u'], ['uhm', 'u'], ['yes', 'co'], ['yep', 'co'],
   ['r', 'roi'], ['oy', 'roi'], ['ruj', 'roi'], ['roai', 'roi'],
   // "được", "đăng ký"
   ['dc', 'duoc'], ['dcj', 'duoc'], ['dk', 'dang ky'], ['dky', 'dang ky'], ['dki', 'dang ky'], ['dangky', 'dang ky'],
   ['dangki', 'dang ky'], ['ki', 'ky'], ['dkkd', 'dang ky kinh doanh'], ['dag', 'dang'],
+  // regional words (Central and Southern speech); context-dependent ones are in normalize.ts
+  // ("hông", "hổng", "hem" = không are above), nghen/nhen = nhé, ni = này, tui = tôi
+  ['nghen', 'nhe'], ['nhen', 'nhe'], ['ni', 'nay'], ['tui', 'toi'], ['bt', 'biet'], ['dzay', 'vay'],
   // people and pronouns
   ['ad', 'admin'], ['add', 'admin'], ['e', 'em'], ['mk', 'minh'], ['mik', 'minh'], ['mh', 'minh'], ['mjk', 'minh'],
   ['mjnh', 'minh'], ['mih', 'minh'], ['mnh', 'minh'], ['c', 'chi'], ['ng', 'nguoi'], ['ngta', 'nguoi ta'],
@@ -29,7 +32,7 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['dt', 'dien thoai'], ['ib', 'nhan tin'], ['inbox', 'nhan tin'], ['vs', 'voi'],
   ['trc', 'truoc'], ['nhiu', 'nhieu'], ['mun', 'muon'], ['bik', 'biet'], ['bit', 'biet'], ['wa', 'qua'],
   ['lm', 'lam'], ['nx', 'nua'], ['ms', 'moi'], ['lun', 'luon'], ['thik', 'thich'], ['cj', 'chi'], ['hnay', 'hom nay'],
-  ['hqua', 'hom qua'], ['zay', 'vay'], ['dzay', 'vay'], ['vz', 'vay'], ['pls', ''], ['plz', ''], ['cx', 'cung'], ['cg', 'cung'], ['thui', 'thoi'], ['tks', 'cam on'], ['thx', 'cam on'],
+  ['hqua', 'hom qua'], ['zay', 'vay'], ['vz', 'vay'], ['pls', ''], ['plz', ''], ['cx', 'cung'], ['cg', 'cung'], ['thui', 'thoi'], ['tks', 'cam on'], ['thx', 'cam on'],
   ['thanks', 'cam on'], ['thank', 'cam on'], ['thankyou', 'cam on'], ['camon', 'cam on'], ['bye', 'tam biet'],
   ['bb', 'tam biet'], ['pp', 'tam biet'], ['goodbye', 'tam biet'], ['xinchao', 'xin chao'], ['helo', 'hello'],
   ['hellu', 'hello'], ['fb', 'facebook'], ['zl', 'zalo'], ['web', 'website'], ['mail', 'email'],
@@ -55,7 +58,7 @@ export const PHRASES: readonly (readonly [string, string])[] = [
   ['biz', 'bizvn'], ['cam on you', 'cam on'], ['good bye', 'tam biet'], ['see you', 'tam biet'],
   ['what is', 'la gi'], ['how to', 'lam sao de'], ['years old', 'tuoi'], ['year old', 'tuoi'],
   ['years', 'nam'], ['how much', 'bao nhieu'], ['how long', 'bao lau'], ['talk to', 'noi chuyen voi'],
-  ['speak to', 'noi chuyen voi'], ['what do i need', 'can gi'],
+  ['speak to', 'noi chuyen voi'], ['what do i need', 'can gi'], ['call me back', 'goi lai cho toi'],
   ['sinh in', 'sinh nam'], ['not vietnamese', 'nguoi nuoc ngoai'], ['foreigner', 'nguoi nuoc ngoai'],
   ['wi fi', 'wifi'],
   ['mien phi mien phi', 'mien phi'], ['he lo', 'hello'], ['xin chao chao', 'xin chao'],

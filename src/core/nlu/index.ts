@@ -1,13 +1,15 @@
 /**
  * Free-text understanding of Vietnamese as people type it (diacritics or not, slang, typos):
  * normalise → date mentions → signals → entities → intent. Pure and synchronous.
+ * The intent comes from the weighted lexicons, blended with a statistical classifier when
+ * one trained from the labelled corpus is given (createUnderstand; see model.ts).
  */
 import type { IsoDate } from '../calendar.js';
-import { findDates } from './dates.js';
-import { extractEntities } from './entities.js';
-import { classifyIntent } from './intents.js';
-import { normalize } from './normalize.js';
-import { findSignals } from './signals.js';
+import { blendIntent, DEFAULT_BLEND, type BlendOptions } from './blend.js';
+import { predictIntent, type IntentModel } from './classifier.js';
+import { featurize } from './features.js';
+import { decideIntent, scoreIntents } from './intents.js';
+import { read } from './read.js';
 import type { Understand, Understanding } from './types.js';
 
 export { foldDiacritics, foldKeepCase, normalize, tokenize, toNfc, type Normalized } from './normalize.js';
@@ -15,16 +17,23 @@ export { classifyIntent, scoreIntents } from './intents.js';
 export { extractEntities } from './entities.js';
 export { findDates, type DateMention } from './dates.js';
 export { findSignals, isValidEnterpriseCode } from './signals.js';
+export { trainIntentModel, predictIntent, type IntentModel } from './classifier.js';
+export { trainFromCorpus, type CorpusLine } from './model.js';
 export { INTENTS, type Entities, type Intent, type Signals, type Understand, type Understanding } from './types.js';
 
-/** Longer input is cut here: no real chat message is this long, and time stays bounded. */
-const MAX_CHARS = 2000;
+export { read, type Reading } from './read.js';
+export { blendIntent, DEFAULT_BLEND, type BlendMode, type BlendOptions } from './blend.js';
 
-export const understand: Understand = (text: string, today: IsoDate): Understanding => {
-  const n = normalize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-  const dates = findDates(n.padded, today);
-  const signals = findSignals(n, dates, today);
-  const entities = extractEntities(n, dates, signals, today);
-  const { intent, confidence, alternatives } = classifyIntent(n, entities, signals);
-  return { intent, confidence, entities, signals, alternatives };
-};
+/** `understand` with the lexicons alone (model absent) or blended with a trained classifier. */
+export function createUnderstand(model?: IntentModel, blend: BlendOptions = DEFAULT_BLEND): Understand {
+  return (text: string, today: IsoDate): Understanding => {
+    const { n, entities, signals } = read(text, today);
+    const scores = scoreIntents(n, entities, signals);
+    const { intent, confidence, alternatives } =
+      model === undefined ? decideIntent(scores) : blendIntent(scores, predictIntent(model, featurize(n, entities, signals)), blend);
+    return { intent, confidence, entities, signals, alternatives };
+  };
+}
+
+/** The lexicons alone: what callers without a trained model get (pure, no corpus needed). */
+export const understand: Understand = createUnderstand();

@@ -17,7 +17,7 @@ type Cue = { intent: Intent; weight: number; parts: readonly Part[] };
 export type IntentScore = { intent: Intent; confidence: number; alternatives: readonly Intent[] };
 
 /** Below this total, no intent is recognised and the message is out_of_scope. */
-const THRESHOLD = 1.5;
+export const THRESHOLD = 1.5;
 /**
  * A clearly unrelated topic (weather, bank accounts, marriage registration) wins over generic
  * cues such as "cách đăng ký … online" unless the message also names something of the program.
@@ -26,7 +26,7 @@ const TOPIC_VETO = 5;
 const PROGRAM_TERMS =
   / (?:ten mien|idvn|bizvn|vn|website|email|chuong trinh|hien dien|vnnic|du lieu|thong tin|luu|xoa|giay to|ho so) /;
 /** Intents that may win with a small score (a lone "chào", "ok"). */
-const LIGHT = new Set<Intent>(['greeting', 'thanks_bye']);
+export const LIGHT: ReadonlySet<Intent> = new Set<Intent>(['greeting', 'thanks_bye']);
 
 function compilePart(source: string): Part {
   let text = source.trim();
@@ -112,7 +112,12 @@ export function scoreIntents(n: Normalized, entities: Entities, signals: Signals
 
 /** The best intent, a 0..1 confidence and the runners-up (best first). */
 export function classifyIntent(n: Normalized, entities: Entities, signals: Signals): IntentScore {
-  const ranked = [...scoreIntents(n, entities, signals).entries()]
+  return decideIntent(scoreIntents(n, entities, signals));
+}
+
+/** The lexical decision from raw scores: best above the threshold, else out_of_scope. */
+export function decideIntent(scores: ReadonlyMap<Intent, number>): IntentScore {
+  const ranked = [...scores.entries()]
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1] || INTENTS.indexOf(a[0]) - INTENTS.indexOf(b[0]));
   const [first, second] = ranked;

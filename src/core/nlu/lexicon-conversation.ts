@@ -40,7 +40,7 @@ export const CONVERSATION_LEXICON: Lexicon = {
     ['nguoi tu van', 3], ['goi lai', 3], ['goi cho toi', 3], ['chat voi', 2.5], ['noi voi', 2.5], ['ket noi', 1.5],
     ['tro chuyen', 2], ['con nguoi', 3], ['nhan tin & admin', 2], ['admin', 1], ['tu van truc tiep', 3],
     ['may moc', 2], ['khong phai bot', 2], ['ai do', 1.5], ['gap ai do', 3], ['khong giup duoc', 2.5],
-    ['chuyen cho nguoi', 3], ['nguoi khac tra loi', 3],
+    ['chuyen cho nguoi', 3], ['nguoi khac tra loi', 3], ['khieu nai', 4], ['phan anh', 3], ['bot do', 2],
   ],
   thanks_bye: [
     ['cam on', 4], ['tam biet', 4], ['hieu roi', 3], ['ok', 1.5], ['vang', 1], ['duoc roi', 2], ['ro roi', 3],

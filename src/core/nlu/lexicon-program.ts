@@ -101,6 +101,8 @@ export const PROGRAM_LEXICON: Lexicon = {
     ['chu hoa', 2], ['chuyen nhuong', 3], ['viet tat & !idvn & !bizvn', 3], ['goi y', 3], ['ten cong ty', 2],
     ['sang ten', 3], ['dung so', 3], ['chua so', 3], ['co so', 1], ['ten rieng', 0.5], ['ten mien & dep', 2],
     ['dat ten mien', 1], ['ten mien & co san', 2],
+    // a concrete name ("lanbakery.biz.vn"): normalize.ts marks it, so it is a name question, not biz.vn itself
+    ['tenmien_idvn', 3], ['tenmien_bizvn', 3], ['tenmien_vn', 3],
   ],
   benefits: [
     ['loi ich', 4.5], ['loi ich & la gi', 1], ['co loi', 3], ['loi gi', 3], ['vi sao nen', 4], ['tai sao nen', 4], ['tai sao phai', 3],

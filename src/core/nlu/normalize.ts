@@ -5,6 +5,7 @@
  * Vietnamese without diacritics is ambiguous, so all matching is done on folded forms.
  */
 import { PHRASES, SLANG } from './chat-slang.js';
+import { expandRegional } from './regional.js';
 import { correctSpelling } from './spelling.js';
 
 export type Normalized = {
@@ -33,6 +34,14 @@ const WORD_NUMBER = /^(sn|ns|ngay|nam|sinh|thang|tuoi)(\d{1,4})$/;
 /** Words people write with a hyphen or dot inside: "e-mail", "web-site". */
 const JOINED = new Set(['email', 'wifi', 'website', 'online', 'hotline', 'zalo']);
 const UNIT_WORD: Readonly<Record<string, string>> = { t: 'tuoi', yo: 'tuoi' };
+/**
+ * A concrete name under .vn ("lanbakery.biz.vn", "an2004.id.vn", "pho-24.vn"): its labels stay
+ * words and one mark token says "a domain name of this kind", so a question about a name is
+ * not read as a question about biz.vn itself.
+ */
+const CONCRETE_DOMAIN = /^((?:[a-z0-9-]+\.)*?[a-z0-9-]*[a-z][a-z0-9-]*)\.(?:(id|biz|com|net|org|edu|gov|info|name|pro|health|int|ac)\.)?vn$/;
+const SECOND_LEVEL = /^(?:id|biz|com|net|org|edu|gov|info|name|pro|health|int|ac|www)$/;
+const DOMAIN_MARK: Readonly<Record<string, string>> = { id: 'tenmien_idvn', biz: 'tenmien_bizvn', '': 'tenmien_vn' };
 const PHRASE_RULES = PHRASES.map(
   ([from, to]) => [` ${from} `, new RegExp(`(?<= )${from}(?= )`, 'g'), to] as const,
 );
@@ -62,6 +71,12 @@ export function foldDiacritics(text: string): string {
 function splitToken(token: string, out: string[]): void {
   if (NUMERIC.test(token)) {
     out.push(token);
+    return;
+  }
+  const domain = CONCRETE_DOMAIN.exec(token);
+  if (domain?.[1] !== undefined && !SECOND_LEVEL.test(domain[1])) {
+    for (const part of domain[1].split(/[.-]/)) if (part !== '' && part !== 'www') out.push(part);
+    out.push(DOMAIN_MARK[domain[2] ?? ''] ?? 'tenmien_vn');
     return;
   }
   if (/[./-]/.test(token)) {
@@ -140,7 +155,11 @@ export function canonicalTokens(raw: readonly string[]): string[] {
   raw.forEach((token, i) => {
     const prev = raw[i - 1];
     const next = raw[i + 1];
-    const expanded = expandInContext(token, prev, next) ?? SLANG.get(token) ?? correctedSlang(token, prev, next);
+    const expanded =
+      expandInContext(token, prev, next) ??
+      expandRegional(token, prev, next, raw[i + 2]) ??
+      SLANG.get(token) ??
+      correctedSlang(token, prev, next);
     if (expanded !== '') words.push(expanded);
   });
   let padded = ` ${words.join(' ')} `;

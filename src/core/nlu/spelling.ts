@@ -8,6 +8,7 @@
  * ("gia hna" → "gia han").
  */
 import { distance } from 'fastest-levenshtein';
+import { decodeTelex } from './telex.js';
 import { COMPOUNDS, KNOWN_WORDS } from './vocabulary.js';
 
 const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?';
@@ -51,13 +52,19 @@ function nearest(token: string): string | undefined {
   return best;
 }
 
+const isKnown = (word: string): boolean => KNOWN_WORDS.has(word);
+
 function correct(token: string): string {
   if (!/^[a-z]+$/.test(token) || KNOWN_WORDS.has(token)) return token;
+  const telex = /aa|aw|ee|oo|ow|uw|^dd|w/.test(token) ? decodeTelex(token, isVietnameseSyllable, isKnown) : undefined;
+  if (telex !== undefined) return telex;
   if (token.includes('j')) {
     const withI = token.replaceAll('j', 'i');
     if (KNOWN_WORDS.has(withI) || isVietnameseSyllable(withI)) return withI;
   }
   if (isVietnameseSyllable(token)) return token;
+  const toned = decodeTelex(token, isVietnameseSyllable, isKnown);
+  if (toned !== undefined) return toned;
   const compound = COMPOUNDS.get(token);
   if (compound !== undefined) return compound;
   if (token.length < 4 || token.length > 24) return token;
@@ -87,7 +94,7 @@ const cache = new Map<string, string>();
  */
 export function correctSpelling(token: string, prev?: string, next?: string): string {
   if (token.length === 3 && /^[a-z]+$/.test(token) && !KNOWN_WORDS.has(token) && !isVietnameseSyllable(token)) {
-    return transposedInPhrase(token, prev, next) ?? token;
+    return decodeTelex(token, isVietnameseSyllable, isKnown) ?? transposedInPhrase(token, prev, next) ?? token;
   }
   const hit = cache.get(token);
   if (hit !== undefined) return hit;

@@ -107,3 +107,60 @@ describe('typos', () => {
     expect(isVietnameseSyllable('mein')).toBe(false);
   });
 });
+
+describe('telex leftovers (typed with the input method off)', () => {
+  it('reads doubled vowels, w, dd and the tone letters as the plain word', () => {
+    expect(tokens('ddawng kys id.vn 22 tuooir dduwowcj khoong')).toBe('dang ky idvn 22 tuoi duoc khong');
+    expect(tokens('hooj kinh doanh cos giaays pheps')).toBe('ho kinh doanh co giay phep');
+    expect(tokens('mieenx phis bao laau')).toBe('mien phi bao lau');
+    expect(tokens('xin chaof banj, camr own')).toBe('xin chao ban cam on');
+  });
+
+  it('leaves English, slang and real syllables alone', () => {
+    expect(tokens('users')).toBe('users');
+    expect(tokens('free')).toBe('mien phi');
+    expect(tokens('mjnh dcj')).toBe('minh duoc');
+    for (const word of ['khong', 'nguoi', 'tuoi']) expect(tokens(word)).toBe(word);
+  });
+});
+
+describe('regional words', () => {
+  it('reads Central and Southern speech where its meaning is the only sensible one', () => {
+    expect(tokens('đăng ký ở mô rứa')).toBe('dang ky o dau vay');
+    expect(tokens('làm răng để đăng ký')).toBe('lam sao de dang ky');
+    expect(tokens('hết 2 năm thì răng')).toBe('het 2 nam thi sao');
+    expect(tokens('giấy tờ chi rứa')).toBe('giay to gi vay');
+    expect(tokens('mần răng')).toBe('lam sao');
+    expect(tokens('tui đăng ký được hông nghen')).toBe('toi dang ky duoc khong nhe');
+    expect(tokens('hổng có giấy phép')).toBe('khong co giay phep');
+    expect(tokens('cám ơn hen')).toBe('cam on nhe');
+  });
+
+  it('keeps the other readings of the same folded words', () => {
+    expect(tokens('mới mở công ty')).toBe('moi mo cong ty');
+    expect(tokens('đau răng')).toBe('dau rang');
+    expect(tokens('chi nhánh công ty')).toBe('chi nhanh cong ty');
+    expect(tokens('chào chị')).toBe('chao chi');
+    expect(tokens('hẹn gặp lại')).toBe('hen gap lai');
+    expect(tokens('rửa xe')).toBe('rua xe');
+    expect(tokens('rò rỉ thông tin')).toBe('ro ri thong tin');
+  });
+
+  it('"đẻ" before a past year or birth date is "sinh"; "để năm sau" stays', () => {
+    expect(tokens('đẻ năm 2008')).toBe('sinh nam 2008');
+    expect(tokens('chau toi de nam 2006')).toBe('chau toi sinh nam 2006');
+    expect(tokens('đẻ 2k6')).toBe('sinh 2k6');
+    expect(tokens('để năm sau đăng ký')).toBe('de nam sau dang ky');
+    expect(tokens('để ngày mai')).toBe('de ngay mai');
+  });
+});
+
+describe('concrete domain names', () => {
+  it('keep their labels and are marked as a name, not as the id.vn / biz.vn programme', () => {
+    expect(tokens('lanbakery.biz.vn có ai đăng ký chưa')).toBe('lanbakery tenmien_bizvn co ai dang ky chua');
+    expect(tokens('an2004.id.vn')).toBe('an2004 tenmien_idvn');
+    expect(tokens('tiemhoa-maiphuong.biz.vn')).toBe('tiemhoa maiphuong tenmien_bizvn');
+    expect(tokens('www.pho24.vn')).toBe('pho24 tenmien_vn');
+    expect(tokens('id.vn với biz.vn')).toBe('idvn voi bizvn');
+  });
+});
