@@ -8,6 +8,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     sequence: { seed: 20261123 },
     pool: 'forks',
+    // Vitest's default is one worker on a 2-core machine; most files wait on SQLite, PostgreSQL
+    // or child processes, so two keep both cores busy.
+    maxWorkers: 2,
     globalSetup: ['test/support/postgres-global.ts'],
   },
 });
