@@ -103,7 +103,7 @@ export function createI18n(dir: string = defaultLocalesDir()): I18n {
     missingInterpolationHandler: (_text: string, match: RegExpExecArray, options: { lng?: string }) => {
       const name = match[1]?.trim() ?? '';
       const key = Object.hasOwn(ADDRESS_DEFAULTS, name) ? ADDRESS_DEFAULTS[name] : undefined;
-      return key === undefined ? match[0] : instance.t(`address.${key}`, { lng: options.lng ?? 'vi' });
+      return key === undefined ? match[0] : t(options.lng === 'en' ? 'en' : 'vi', `address.${key}`);
     },
   });
   const keys = new Set(flattenKeys(readLocale(dir, 'vi')));

@@ -118,8 +118,15 @@ function withParams(t: Text, params: Readonly<Record<string, Text>>): Text {
   return { key: t.key, params: { ...params, ...nested } };
 }
 
-/** Every reply with the session's forms of address as params (a text's own params win). */
+/**
+ * Every reply with the session's forms of address as params (a text's own params win). With
+ * the usual "bạn"/"mình" and nobody else asked about, the replies stay as they are: the
+ * renderer fills exactly those forms into a text rendered without them (src/i18n.ts).
+ */
 export function addressReplies(replies: readonly Reply[], session: Session): Reply[] {
+  const { you, me } = addressPair(session.address?.self);
+  const subject = session.locale === 'vi' ? session.address?.subject : undefined;
+  if (you === 'ban' && me === 'minh' && subject === undefined) return [...replies];
   const params = addressParams(session);
   return replies.map((reply) => ({ ...reply, text: withParams(reply.text, params) }));
 }
