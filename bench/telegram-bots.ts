@@ -3,8 +3,9 @@
  * emulator (test/fakes/bot-api-server.ts, HTTP on 127.0.0.1) and fed by long
  * polling through @grammyjs/runner with the same options — the production
  * delivery path:
- * - ours: createTelegramChannel + the real assistant (engine, NLU, locales)
- *   + SQLite file DB (WAL) with the session cache, composed like src/main.ts;
+ * - ours: createTelegramChannel + the real assistant (engine, trained NLU,
+ *   locales, per-person rate limit) + SQLite file DB (WAL, group commit)
+ *   with the session cache, composed like src/main.ts;
  * - bare: a grammY Bot that echoes each text (the issue's baseline).
  * The peer (a grammY developer's version) is in peer-bot.ts.
  */
@@ -14,7 +15,9 @@ import { Bot } from 'grammy';
 import { createAssistant } from '../src/assistant.js';
 import type { Handler } from '../src/core/message.js';
 import { ALLOWED_UPDATES, createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
-import { understand } from '../src/core/nlu/index.js';
+import { DEFAULT_RATE_LIMIT } from '../src/core/rate-limit.js';
+import { trainUnderstanding } from '../src/nlu-corpus.js';
+import { createOperations } from '../src/ops/operations.js';
 import type { Session } from '../src/core/session.js';
 import { loadProgram } from '../src/data.js';
 import { DEFAULT_SESSION_CACHE } from '../src/storage/cached-session-store.js';
@@ -29,18 +32,23 @@ export type PipelineBot = { readonly api: FakeBotApi; stop(): Promise<void> };
 const POLL_TIMEOUT = 30;
 export const RUNNER_OPTIONS = { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: POLL_TIMEOUT }, silent: true } } as const;
 
+/** The assistant as src/main.ts composes it, wrapped by the metrics (createOperations without HTTP). */
 function assistant(store: Store<Session>): Handler {
-  return createAssistant({
+  const ops = createOperations({ http: undefined, store, log: quietLogger(), clock: fixedClock, admins: [] });
+  const handle = createAssistant({
     clock: fixedClock,
     program: loadProgram(),
     i18n: benchI18n(),
-    understand,
+    // As src/main.ts: the trained understanding (lexicons + classifier) and the per-person limit.
+    understand: trainUnderstanding(),
+    rateLimit: DEFAULT_RATE_LIMIT,
     sessions: store.sessions,
-    records: store.records,
+    records: ops.records,
     log: quietLogger(),
     retentionDays: 730,
     defaultLocale: 'vi',
   });
+  return ops.observe(handle, benchI18n());
 }
 
 export async function startOurBot(): Promise<PipelineBot> {
