@@ -29,6 +29,11 @@ export type GroupCommit = {
 };
 
 export type GroupCommitOptions = {
+  /**
+   * Each work is itself a better-sqlite3 transaction function (a savepoint when nested),
+   * so it needs no savepoint of its own, and a batch of one runs it as it is.
+   */
+  readonly atomicWork?: boolean;
   /** Turns in one transaction at most; the rest go in the next batch right after. */
   readonly maxBatch?: number;
   /** Called after each COMMIT with the batch size (metrics, tests). */
@@ -50,7 +55,7 @@ export function createGroupCommit(db: BetterSqlite3.Database, options: GroupComm
   let queue: Waiting[] = [];
   let scheduled = false;
 
-  const inSavepoint = db.transaction((work: () => unknown) => work());
+  const inSavepoint = options.atomicWork === true ? (work: () => unknown) => work() : db.transaction((work: () => unknown) => work());
   const commitBatch = db.transaction((batch: readonly Waiting[]): Outcome[] =>
     batch.map((item) => {
       try {
@@ -60,6 +65,14 @@ export function createGroupCommit(db: BetterSqlite3.Database, options: GroupComm
       }
     }),
   );
+  // A batch of one atomic work is that work's own transaction, as without group commit.
+  const commitOne = (item: Waiting): Outcome[] => {
+    try {
+      return [{ ok: true, value: item.work() }];
+    } catch (error) {
+      return [{ ok: false, error }];
+    }
+  };
 
   function flushOnce(): void {
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
@@ -67,7 +80,7 @@ export function createGroupCommit(db: BetterSqlite3.Database, options: GroupComm
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = commitBatch(batch);
+      outcomes = batch.length === 1 && options.atomicWork === true && batch[0] !== undefined ? commitOne(batch[0]) : commitBatch(batch);
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;

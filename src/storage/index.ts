@@ -47,7 +47,8 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
   const db = openDatabase(file);
   const clock = options.clock;
   const sqliteSessions = createSqliteSessionStore<S>(db, clock === undefined ? {} : { clock });
-  const group = options.groupCommit === false ? undefined : createGroupCommit(db, options.groupCommit === true ? {} : options.groupCommit);
+  // commitTurn is a db.transaction function: atomic on its own, a savepoint inside a batch.
+  const group = options.groupCommit === false ? undefined : createGroupCommit(db, { ...(options.groupCommit === true ? {} : options.groupCommit), atomicWork: true });
   const sqliteRecords = group === undefined ? createSqliteRecordStore(db) : withGroupCommit(createSqliteRecordStore(db), group);
   const cached = options.cache === undefined ? undefined : createCachedSessionStore(sqliteSessions, options.cache);
   let closed = false;
