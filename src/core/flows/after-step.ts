@@ -8,8 +8,8 @@
 import { funnelWrites } from '../funnel.js';
 import type { Session } from '../session.js';
 import type { Turn } from '../turn.js';
-import { settleAssisted } from './assisted.js';
-import { keepFeedback, scheduleFeedback } from './feedback.js';
+import { settleAssisted } from '../features/assisted/assisted.js';
+import { keepFeedback, scheduleFeedback } from '../features/feedback/feedback.js';
 
 export function afterStep(previous: Session | undefined, turn: Turn): void {
   settleAssisted(previous, turn);

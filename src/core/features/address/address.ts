@@ -4,12 +4,12 @@
  * grandchild. Every reply text gets `you`, `You`, `your`, `me`, `Me`, `who`, `Who` params (nested texts
  * from locales/<lang>/address.json; English keeps "you"). Kept in the session only.
  */
-import type { Reply, Text } from '../message.js';
-import { text } from '../message.js';
-import type { SelfForm, Signals, Subject, Understanding } from '../nlu/types.js';
-import type { Session } from '../session.js';
-import { normalize } from '../nlu/normalize.js';
-import { findPerson } from '../nlu/person.js';
+import type { Reply, Text } from '../../message.js';
+import { text } from '../../message.js';
+import type { SelfForm, Signals, Subject, Understanding } from '../../nlu/types.js';
+import type { Session } from '../../session.js';
+import { normalize } from '../../nlu/normalize.js';
+import { findPerson } from '../../nlu/person.js';
 
 /** The person's form → how the bot calls them and itself. */
 const PAIRS: Readonly<Record<SelfForm, { you: string; me: string }>> = {

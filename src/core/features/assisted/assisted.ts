@@ -10,17 +10,17 @@
  * their address as `helper`); refused or left unanswered → counted, uncredited.
  * Checks follow one another until "Thoát chế độ hỗ trợ" (or leaving the flow).
  */
-import { C } from '../choices.js';
-import type { CheckResult } from '../eligibility/types.js';
-import { choice, text } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import type { PendingCheck, Session } from '../session.js';
-import { offer, say, write, type Turn } from '../turn.js';
-import { unknownCommand } from './commands.js';
-import { showMenu } from './menu.js';
-import { ruleLine } from './rule-source.js';
-import { resultKey } from './result.js';
-import { rolesOf } from './staff-commands.js';
+import { C } from '../../choices.js';
+import type { CheckResult } from '../../eligibility/types.js';
+import { choice, text } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import type { PendingCheck, Session } from '../../session.js';
+import { offer, say, write, type Turn } from '../../turn.js';
+import { unknownCommand } from '../menu/commands.js';
+import { showMenu } from '../menu/menu.js';
+import { ruleLine } from '../result/rule-source.js';
+import { resultKey } from '../result/result.js';
+import { rolesOf } from '../staff/staff-commands.js';
 
 export const A = { next: 'assist:next', exit: 'assist:exit', yes: 'assist:yes', no: 'assist:no' } as const;
 

@@ -2,12 +2,12 @@
  * The biz.vn check: enterprise or household business, then the establishment
  * date (enterprise) or the registration certificate (household).
  */
-import { C } from '../choices.js';
-import { checkEligibility, checkEnterpriseCode } from '../eligibility/index.js';
-import { choice } from '../message.js';
-import type { BusinessType, Understanding } from '../nlu/types.js';
-import { offer, say, type Turn } from '../turn.js';
-import { showResult } from './result.js';
+import { C } from '../../choices.js';
+import { checkEligibility, checkEnterpriseCode } from '../../eligibility/index.js';
+import { choice } from '../../message.js';
+import type { BusinessType, Understanding } from '../../nlu/types.js';
+import { offer, say, type Turn } from '../../turn.js';
+import { showResult } from '../result/result.js';
 import { answerFoundedPartly } from './bizvn-partial.js';
 
 type BizFacts = { businessType?: BusinessType; establishedDate?: string; hasCertificate?: boolean; dependentUnit?: boolean };

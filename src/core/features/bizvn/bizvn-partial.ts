@@ -5,13 +5,13 @@
  * "công ty mẹ thành lập năm 2015": a branch's parent registers (RULES.md), so the parent's date
  * is the one that counts; a subsidiary ("công ty con") has its own certificate and date.
  */
-import { addYears, daysInMonth, type IsoDate } from '../calendar.js';
-import { text } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import type { Turn } from '../turn.js';
+import { addYears, daysInMonth, type IsoDate } from '../../calendar.js';
+import { text } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import type { Turn } from '../../turn.js';
 import { askEstablished } from './bizvn-check.js';
-import { showResult } from './result.js';
-import { ruleParams } from './rule-source.js';
+import { showResult } from '../result/result.js';
+import { ruleParams } from '../result/rule-source.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -2,15 +2,15 @@
  * The one consent question, asked after the first result. Yes stores the
  * person and their check; no (or moving on) keeps an anonymous count only.
  */
-import { C } from '../choices.js';
-import { choice } from '../message.js';
-import type { PendingCheck } from '../session.js';
-import { nowIso, offer, say, write, type Turn } from '../turn.js';
-import { showMenu } from './menu.js';
-import { showEligibleMenu } from './domain-helper.js';
-import { afterEligible } from './followup.js';
-import { offerWhy, writeCheck } from './result.js';
-import { askLocality } from './locality-ask.js';
+import { C } from '../../choices.js';
+import { choice } from '../../message.js';
+import type { PendingCheck } from '../../session.js';
+import { nowIso, offer, say, write, type Turn } from '../../turn.js';
+import { showMenu } from '../menu/menu.js';
+import { showEligibleMenu } from '../outreach/domain-helper.js';
+import { afterEligible } from '../outreach/followup.js';
+import { offerWhy, writeCheck } from '../result/result.js';
+import { askLocality } from '../locality/locality-ask.js';
 
 /**
  * A consent button pressed when no result waits for an answer (an old

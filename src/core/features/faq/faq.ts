@@ -2,13 +2,13 @@
  * Answers a recognised question directly. At the menu the answer carries the
  * menu; in the middle of a check it is followed by the pending question.
  */
-import type { Intent } from '../nlu/types.js';
-import { text, type Text } from '../message.js';
-import { offer, say, type Turn } from '../turn.js';
-import { suggestChoice } from './outreach-choices.js';
-import { mainChoices } from './menu.js';
-import { resultParams } from './result.js';
-import { contactCard } from './contact.js';
+import type { Intent } from '../../nlu/types.js';
+import { text, type Text } from '../../message.js';
+import { offer, say, type Turn } from '../../turn.js';
+import { suggestChoice } from '../outreach/outreach-choices.js';
+import { mainChoices } from '../menu/menu.js';
+import { resultParams } from '../result/result.js';
+import { contactCard } from '../shared/contact.js';
 
 /** Intents answered by one text, `faq.<intent>`, whose params come from data/program.json. */
 export const FAQ_INTENTS: readonly Intent[] = [

@@ -4,11 +4,11 @@
  * each is understood on its own, and each question it recognises is answered in order (three
  * at most). Only when at least two different questions are found: anything else is one question.
  */
-import type { Intent, Understanding } from '../nlu/types.js';
-import { say, type Turn } from '../turn.js';
+import type { Intent, Understanding } from '../../nlu/types.js';
+import { say, type Turn } from '../../turn.js';
 import { answerFaq, isFaq } from './faq.js';
-import { CLARIFY_BELOW } from './intents.js';
-import { showMenu } from './menu.js';
+import { CLARIFY_BELOW } from '../intents/intents.js';
+import { showMenu } from '../menu/menu.js';
 
 export const MAX_ANSWERS = 3;
 

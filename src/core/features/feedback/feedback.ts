@@ -5,14 +5,14 @@
  * comment: its words are never kept, only a category (buttons, or a typed
  * comment sorted by keywords). Stored with the track, no address.
  */
-import { fold } from '../choices.js';
-import type { Track } from '../eligibility/types.js';
-import type { FeedbackCategory } from '../funnel.js';
-import { choice, text, type Choice, type Reply } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import type { Session } from '../session.js';
-import { offer, say, write, type Turn } from '../turn.js';
-import { showMenu } from './menu.js';
+import { fold } from '../../choices.js';
+import type { Track } from '../../eligibility/types.js';
+import type { FeedbackCategory } from '../../funnel.js';
+import { choice, text, type Choice, type Reply } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import type { Session } from '../../session.js';
+import { offer, say, write, type Turn } from '../../turn.js';
+import { showMenu } from '../menu/menu.js';
 
 export const F = {
   up: 'fb:up',

@@ -7,15 +7,15 @@
  * code; "#H12 <answer>" in the staff chat, or "/reply H12 <answer>" from a
  * team member, is relayed back to the person.
  */
-import { choice } from '../message.js';
-import { isReplyCommand, parseStaffReply, staffOnDuty } from '../handoff.js';
-import { offer, say, type Turn } from '../turn.js';
-import { unknownCommand } from './commands.js';
-import { faqParams } from './faq.js';
-import { contactCard } from './contact.js';
-import { showMenu } from './menu.js';
-import { rolesOf } from './staff-commands.js';
-import { refuseLongStaffText } from '../staff-text.js';
+import { choice } from '../../message.js';
+import { isReplyCommand, parseStaffReply, staffOnDuty } from '../../handoff.js';
+import { offer, say, type Turn } from '../../turn.js';
+import { unknownCommand } from '../menu/commands.js';
+import { faqParams } from '../faq/faq.js';
+import { contactCard } from '../shared/contact.js';
+import { showMenu } from '../menu/menu.js';
+import { rolesOf } from '../staff/staff-commands.js';
+import { refuseLongStaffText } from '../../staff-text.js';
 
 export const H = { yes: 'handoff:yes', no: 'handoff:no' } as const;
 

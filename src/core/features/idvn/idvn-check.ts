@@ -1,13 +1,13 @@
 /** The id.vn check: one question (date of birth, or age), then the result. */
-import { addDays, splitDate } from '../calendar.js';
-import { C } from '../choices.js';
-import { checkEligibility } from '../eligibility/index.js';
-import type { CheckResult } from '../eligibility/types.js';
-import { choice, text } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import { offer, say, type Turn } from '../turn.js';
-import { showResult } from './result.js';
-import { ruleParams } from './rule-source.js';
+import { addDays, splitDate } from '../../calendar.js';
+import { C } from '../../choices.js';
+import { checkEligibility } from '../../eligibility/index.js';
+import type { CheckResult } from '../../eligibility/types.js';
+import { choice, text } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import { offer, say, type Turn } from '../../turn.js';
+import { showResult } from '../result/result.js';
+import { ruleParams } from '../result/rule-source.js';
 
 export function askBirth(turn: Turn, key = 'idvn.ask_birth', params?: Record<string, string | number>): void {
   turn.session = { ...turn.session, step: { flow: 'idvn', ask: 'birth' } };

@@ -2,20 +2,20 @@
  * What to do with a recognised intent: start a check (skipping the questions
  * the message already answers), answer a question, or ask which one was meant.
  */
-import { C, faqChoice } from '../choices.js';
-import { choice, type Choice } from '../message.js';
-import type { Intent, Understanding } from '../nlu/types.js';
-import { offer, say, type Turn } from '../turn.js';
-import { startBizvn } from './bizvn-check.js';
-import { answerFaq, isFaq } from './faq.js';
-import { startIdvn } from './idvn-check.js';
-import { mainChoices, showMenu, showWelcome } from './menu.js';
-import { showPrivacy } from './privacy.js';
-import { programClosed } from './result.js';
-import { reprompt } from './reprompt.js';
-import { contactCard } from './contact.js';
-import { answerStaffIntent } from './staff-commands.js';
-import { askForPerson, offerHandoffAfterMisses } from './handoff.js';
+import { C, faqChoice } from '../../choices.js';
+import { choice, type Choice } from '../../message.js';
+import type { Intent, Understanding } from '../../nlu/types.js';
+import { offer, say, type Turn } from '../../turn.js';
+import { startBizvn } from '../bizvn/bizvn-check.js';
+import { answerFaq, isFaq } from '../faq/faq.js';
+import { startIdvn } from '../idvn/idvn-check.js';
+import { mainChoices, showMenu, showWelcome } from '../menu/menu.js';
+import { showPrivacy } from '../privacy/privacy.js';
+import { programClosed } from '../result/result.js';
+import { reprompt } from '../shared/reprompt.js';
+import { contactCard } from '../shared/contact.js';
+import { answerStaffIntent } from '../staff/staff-commands.js';
+import { askForPerson, offerHandoffAfterMisses } from '../handoff/handoff.js';
 
 /** Below this the bot asks which of the likely topics was meant. */
 export const CLARIFY_BELOW = 0.45;

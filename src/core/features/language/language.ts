@@ -3,12 +3,12 @@
  * switches to English and says how to switch back; "Tiếng Việt" (or a message plainly in
  * Vietnamese) switches back. Vietnamese stays the default; a few English words do not switch.
  */
-import { fold } from '../choices.js';
-import type { Locale } from '../message.js';
-import { isClearlyVietnamese } from '../nlu/language.js';
-import type { Understanding } from '../nlu/types.js';
-import { say, write, type Turn } from '../turn.js';
-import { showMenu } from './menu.js';
+import { fold } from '../../choices.js';
+import type { Locale } from '../../message.js';
+import { isClearlyVietnamese } from '../../nlu/language.js';
+import type { Understanding } from '../../nlu/types.js';
+import { say, write, type Turn } from '../../turn.js';
+import { showMenu } from '../menu/menu.js';
 
 const BACK_TO_VIETNAMESE = new Set(['tieng viet', 'vietnamese', 'viet', 'tv', 'noi tieng viet', 'tieng viet di', 'tieng viet nhe']);
 

@@ -3,7 +3,7 @@
  * locality.ts for the answer). Its own module so consent.ts can ask without
  * importing the answer side, which needs reprompt.ts (no import cycle).
  */
-import { say, type Turn } from '../turn.js';
+import { say, type Turn } from '../../turn.js';
 
 /** After consent: asks once, as a question the next typed message may answer. */
 export function askLocality(turn: Turn): void {

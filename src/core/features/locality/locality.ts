@@ -8,13 +8,13 @@
  * unknown one stores nothing, says that is fine and goes on. Only a name
  * from the list is ever stored.
  */
-import { fold } from '../choices.js';
-import { isStopRequest } from '../domain-name/index.js';
-import { choice } from '../message.js';
-import type { Locality } from '../locality/match.js';
-import type { Understanding } from '../nlu/types.js';
-import { offer, say, write, type Turn } from '../turn.js';
-import { reprompt } from './reprompt.js';
+import { fold } from '../../choices.js';
+import { isStopRequest } from '../../domain-name/index.js';
+import { choice } from '../../message.js';
+import type { Locality } from '../../locality/match.js';
+import type { Understanding } from '../../nlu/types.js';
+import { offer, say, write, type Turn } from '../../turn.js';
+import { reprompt } from '../shared/reprompt.js';
 
 export { askLocality } from './locality-ask.js';
 

@@ -1,9 +1,9 @@
 /** Slash commands, the same on every channel: /start [payload], /menu, /help, /lang, /privacy, /mydata, /deletedata, /withdraw. */
-import { C } from '../choices.js';
-import { choice, isLocale } from '../message.js';
-import { offer, say, write, type Turn } from '../turn.js';
+import { C } from '../../choices.js';
+import { choice, isLocale } from '../../message.js';
+import { offer, say, write, type Turn } from '../../turn.js';
 import { showMenu, showWelcome } from './menu.js';
-import { askForget, askWithdraw, showMyData, showPrivacy } from './privacy.js';
+import { askForget, askWithdraw, showMyData, showPrivacy } from '../privacy/privacy.js';
 
 /** A referral payload: 1–64 characters of [A-Za-z0-9_-] (Telegram deep-link rules). */
 export const REFERRAL_CODE = /^[A-Za-z0-9_-]{1,64}$/;

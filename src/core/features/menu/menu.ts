@@ -1,6 +1,6 @@
-import { C, faqChoice } from '../choices.js';
-import { choice, type Choice } from '../message.js';
-import { offer, type Turn } from '../turn.js';
+import { C, faqChoice } from '../../choices.js';
+import { choice, type Choice } from '../../message.js';
+import { offer, type Turn } from '../../turn.js';
 
 export function mainChoices(): Choice[] {
   return [

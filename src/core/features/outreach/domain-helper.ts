@@ -4,14 +4,14 @@
  * and has the runner check availability. The name itself stays in this turn:
  * it is never put in the session, a write or a log.
  */
-import { C } from '../choices.js';
-import { checkName, findDomain, findSuggestionAsk, findSuggestionRequest, isRegistrationClaim, splitDomain, suggestDomains, type Violation } from '../domain-name/index.js';
-import type { Track } from '../eligibility/types.js';
-import { choice, text, type Text } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import { offer, say, type Turn } from '../turn.js';
-import { joinLines } from './lines.js';
-import { mainChoices } from './menu.js';
+import { C } from '../../choices.js';
+import { checkName, findDomain, findSuggestionAsk, findSuggestionRequest, isRegistrationClaim, splitDomain, suggestDomains, type Violation } from '../../domain-name/index.js';
+import type { Track } from '../../eligibility/types.js';
+import { choice, text, type Text } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import { offer, say, type Turn } from '../../turn.js';
+import { joinLines } from '../../flows/lines.js';
+import { mainChoices } from '../menu/menu.js';
 import { suggestChoice } from './outreach-choices.js';
 
 /** The menu after an eligible result: "Gợi ý tên miền" first. */

@@ -3,11 +3,11 @@
  * against the choices of the person's last turn, so reminders tell people
  * what to type instead ("đã đăng ký …", "dừng").
  */
-import { daysBetween, formatDateVi, type IsoDate } from '../calendar.js';
-import { text, type Reply } from '../message.js';
-import type { DueFollowup } from '../outreach.js';
-import type { ProgramData } from '../program.js';
-import { renewalReplies } from '../renewal/messages.js';
+import { daysBetween, formatDateVi, type IsoDate } from '../../calendar.js';
+import { text, type Reply } from '../../message.js';
+import type { DueFollowup } from '../../outreach.js';
+import type { ProgramData } from '../../program.js';
+import { renewalReplies } from '../../renewal/messages.js';
 
 const EXAMPLE = { 'id.vn': 'nguyenvanan.id.vn', 'biz.vn': 'taphoaminhchau.biz.vn' } as const;
 

@@ -3,18 +3,18 @@
  * is granted — remind me in N days (and, for an enterprise, before its last
  * eligible day), optionally with program news. "dừng" / /stop cancels them.
  */
-import { addDays, formatDateVi, type IsoDate } from '../calendar.js';
-import { C } from '../choices.js';
-import type { Track } from '../eligibility/types.js';
-import { choice } from '../message.js';
-import type { ScheduledFollowup } from '../outreach.js';
-import type { ProgramData } from '../program.js';
-import type { PendingCheck } from '../session.js';
-import { offer, say, write, type Turn } from '../turn.js';
+import { addDays, formatDateVi, type IsoDate } from '../../calendar.js';
+import { C } from '../../choices.js';
+import type { Track } from '../../eligibility/types.js';
+import { choice } from '../../message.js';
+import type { ScheduledFollowup } from '../../outreach.js';
+import type { ProgramData } from '../../program.js';
+import type { PendingCheck } from '../../session.js';
+import { offer, say, write, type Turn } from '../../turn.js';
 import { showEligibleMenu } from './domain-helper.js';
-import { showMenu } from './menu.js';
+import { showMenu } from '../menu/menu.js';
 import { O, suggestChoice } from './outreach-choices.js';
-import { reprompt } from './reprompt.js';
+import { reprompt } from '../shared/reprompt.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 /** Choice ids of the domain helper, follow-ups and registrations (short ASCII, fit callback_data). */
-import type { Track } from '../eligibility/types.js';
-import { choice, type Choice } from '../message.js';
+import type { Track } from '../../eligibility/types.js';
+import { choice, type Choice } from '../../message.js';
 
 export const O = {
   suggestIdvn: 'domain:idvn',

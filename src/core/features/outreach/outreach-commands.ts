@@ -3,14 +3,14 @@
  * and for admins /broadcast and /registered <address> <domain>. Returns false
  * for any other command so the general ones (commands.ts) run.
  */
-import { refuseLongStaffText } from '../staff-text.js';
-import { C } from '../choices.js';
-import { checkName } from '../domain-name/index.js';
-import type { Track } from '../eligibility/types.js';
-import { choice, parseAddress, type Address } from '../message.js';
-import type { AudienceFilter } from '../outreach.js';
-import { offer, type Turn } from '../turn.js';
-import { unknownCommand } from './commands.js';
+import { refuseLongStaffText } from '../../staff-text.js';
+import { C } from '../../choices.js';
+import { checkName } from '../../domain-name/index.js';
+import type { Track } from '../../eligibility/types.js';
+import { choice, parseAddress, type Address } from '../../message.js';
+import type { AudienceFilter } from '../../outreach.js';
+import { offer, type Turn } from '../../turn.js';
+import { unknownCommand } from '../menu/commands.js';
 import { explainInvalid } from './domain-helper.js';
 import { setNews, stopFollowups } from './followup.js';
 import { registerDomain } from './registration.js';

@@ -3,14 +3,14 @@
  * registrations: choices, the answer to one of their questions, and free text
  * that mentions a domain, a suggestion request or a registration.
  */
-import { isStopRequest } from '../domain-name/index.js';
-import type { Understanding } from '../nlu/types.js';
-import type { Turn } from '../turn.js';
+import { isStopRequest } from '../../domain-name/index.js';
+import type { Understanding } from '../../nlu/types.js';
+import type { Turn } from '../../turn.js';
 import { answerDomainStep, answerDomainText, askName } from './domain-helper.js';
 import { answerFollowup, answerFollowupStep, stopFollowups } from './followup.js';
 import { O, trackOfChoice } from './outreach-choices.js';
 import { answerRegisteredStep, chooseRegistered, claimRegistration } from './registration.js';
-import { onRenewalChoice, onRenewalText } from '../renewal/flow.js';
+import { onRenewalChoice, onRenewalText } from '../renewal/renewal-flow.js';
 
 export { runOutreachCommand } from './outreach-commands.js';
 

@@ -4,17 +4,17 @@
  * With consent the registration is the person's (domain kept); without it, an
  * anonymous count of the track only.
  */
-import { C } from '../choices.js';
-import { checkName, findDomain, isRegistrationClaim, splitDomain } from '../domain-name/index.js';
-import type { Track } from '../eligibility/types.js';
-import { choice } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import { offer, say, write, type Turn } from '../turn.js';
+import { C } from '../../choices.js';
+import { checkName, findDomain, isRegistrationClaim, splitDomain } from '../../domain-name/index.js';
+import type { Track } from '../../eligibility/types.js';
+import { choice } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import { offer, say, write, type Turn } from '../../turn.js';
 import { explainInvalid } from './domain-helper.js';
-import { showMenu } from './menu.js';
+import { showMenu } from '../menu/menu.js';
 import { O, trackOfChoice } from './outreach-choices.js';
-import { freeUntilOf } from '../renewal/dates.js';
-import { offerRenewal } from '../renewal/flow.js';
+import { freeUntilOf } from '../../renewal/dates.js';
+import { offerRenewal } from '../renewal/renewal-flow.js';
 
 function askWhich(turn: Turn, key = 'domain.registered_ask'): void {
   turn.session = { ...turn.session, step: { flow: 'registered' } };

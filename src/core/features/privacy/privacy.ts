@@ -5,12 +5,12 @@
  * what hangs on it), starts a fresh conversation and leaves their checks as
  * anonymous counts.
  */
-import { C, fold } from '../choices.js';
-import { choice } from '../message.js';
-import { newSession } from '../session.js';
-import { offer, say, write, type Turn } from '../turn.js';
-import { leaveConsentUnanswered } from './consent.js';
-import { showMenu } from './menu.js';
+import { C, fold } from '../../choices.js';
+import { choice } from '../../message.js';
+import { newSession } from '../../session.js';
+import { offer, say, write, type Turn } from '../../turn.js';
+import { leaveConsentUnanswered } from '../consent/consent.js';
+import { showMenu } from '../menu/menu.js';
 
 export function showPrivacy(turn: Turn): void {
   const withdraw = turn.session.consent === 'granted' ? [choice(C.withdraw, 'privacy.withdraw_button')] : [];

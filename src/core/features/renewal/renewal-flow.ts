@@ -5,16 +5,16 @@
  * or before the program opened gets a clear question back, nothing stored),
  * answers "hết hạn miễn phí khi nào" and records "đã gia hạn".
  */
-import { formatDateVi, type IsoDate } from '../calendar.js';
-import { C } from '../choices.js';
-import type { Track } from '../eligibility/types.js';
-import { choice } from '../message.js';
-import type { Understanding } from '../nlu/types.js';
-import { formatVnd } from '../program.js';
-import { offer, say, write, type Turn } from '../turn.js';
-import { showMenu } from '../flows/menu.js';
-import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings, vietnamDay } from './dates.js';
-import { asksFreeUntil, asksReminders, renewedClaim, typedDate } from './detect.js';
+import { formatDateVi, type IsoDate } from '../../calendar.js';
+import { C } from '../../choices.js';
+import type { Track } from '../../eligibility/types.js';
+import { choice } from '../../message.js';
+import type { Understanding } from '../../nlu/types.js';
+import { formatVnd } from '../../program.js';
+import { offer, say, write, type Turn } from '../../turn.js';
+import { showMenu } from '../menu/menu.js';
+import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings, vietnamDay } from '../../renewal/dates.js';
+import { asksFreeUntil, asksReminders, renewedClaim, typedDate } from '../../renewal/detect.js';
 
 export const R = {
   yes: 'renew:yes',

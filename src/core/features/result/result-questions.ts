@@ -3,11 +3,11 @@
  * "thứ Hai tuần sau có kịp không" (from the last eligible day kept for a few turns), and the
  * 29 February rule ("sinh 29/2 thì sinh nhật 24 tuổi tính ngày nào"), answered any time.
  */
-import { addDays, addYears, daysBetween, formatDateVi, isLeapYear, splitDate } from '../calendar.js';
-import type { Understanding } from '../nlu/types.js';
-import type { Session } from '../session.js';
-import { say, type Turn } from '../turn.js';
-import { reprompt } from './reprompt.js';
+import { addDays, addYears, daysBetween, formatDateVi, isLeapYear, splitDate } from '../../calendar.js';
+import type { Understanding } from '../../nlu/types.js';
+import type { Session } from '../../session.js';
+import { say, type Turn } from '../../turn.js';
+import { reprompt } from '../shared/reprompt.js';
 import { ruleParams } from './rule-source.js';
 
 /** The last result is kept for a few turns only: each turn without a new one uses one up. */

@@ -2,19 +2,19 @@
  * Shows a check's result with precise next steps, then records it: with the
  * person's consent as theirs, otherwise as an anonymous count only.
  */
-import { daysBetween, formatDateVi } from '../calendar.js';
-import { C } from '../choices.js';
-import type { CheckResult } from '../eligibility/types.js';
-import { choice, text, type Text } from '../message.js';
-import { joinLines } from './lines.js';
-import { formatVnd } from '../program.js';
-import type { PendingCheck } from '../session.js';
-import { offer, say, write, type Turn } from '../turn.js';
-import { showMenu } from './menu.js';
-import { afterEligible } from './followup.js';
-import { showAssistedResult } from './assisted.js';
+import { daysBetween, formatDateVi } from '../../calendar.js';
+import { C } from '../../choices.js';
+import type { CheckResult } from '../../eligibility/types.js';
+import { choice, text, type Text } from '../../message.js';
+import { joinLines } from '../../flows/lines.js';
+import { formatVnd } from '../../program.js';
+import type { PendingCheck } from '../../session.js';
+import { offer, say, write, type Turn } from '../../turn.js';
+import { showMenu } from '../menu/menu.js';
+import { afterEligible } from '../outreach/followup.js';
+import { showAssistedResult } from '../assisted/assisted.js';
 import { ruleLine, ruleParams, ruleSource } from './rule-source.js';
-import { funnelWrite } from '../funnel.js';
+import { funnelWrite } from '../../funnel.js';
 
 export function resultKey(result: CheckResult): string {
   if (result.reason === 'idvn_age_in_range' && result.until === undefined) return 'result.idvn_age_in_range_no_date';

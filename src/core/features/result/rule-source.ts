@@ -4,9 +4,9 @@
  * numbers come from data/program.json `rules` and the source from
  * `sources.rules` and `program.decision`, so a change of policy is a data edit.
  */
-import type { Reason } from '../eligibility/types.js';
-import { text, type Text } from '../message.js';
-import type { ProgramData } from '../program.js';
+import type { Reason } from '../../eligibility/types.js';
+import { text, type Text } from '../../message.js';
+import type { ProgramData } from '../../program.js';
 
 const RULE_OF_REASON: Readonly<Record<Reason, string | undefined>> = {
   idvn_age_in_range: 'idvn_age',

@@ -2,9 +2,9 @@
  * The contact card (issue #17): only the fields staff filled in data/program.json `contacts`
  * are shown — never "Điện thoại: —". With none filled, the card names the ward office only.
  */
-import { text, type Text } from '../message.js';
-import type { ProgramData } from '../program.js';
-import { joinLines } from './lines.js';
+import { text, type Text } from '../../message.js';
+import type { ProgramData } from '../../program.js';
+import { joinLines } from '../../flows/lines.js';
 
 const FIELDS = [
   ['hotline', 'common.contact_phone'],

@@ -1,14 +1,14 @@
 /** Asks again whatever the current step is waiting for. */
-import type { Turn } from '../turn.js';
-import { askCertificate, askEstablished, askType } from './bizvn-check.js';
-import { askConsentAgain } from './consent.js';
-import { askBirth, askCitizenship } from './idvn-check.js';
-import { showMenu } from './menu.js';
-import { askName } from './domain-helper.js';
-import { askFollowup } from './followup.js';
-import { askForget } from './privacy.js';
-import { repromptAssisted } from './assisted.js';
-import { askCommentAgain } from './feedback.js';
+import type { Turn } from '../../turn.js';
+import { askCertificate, askEstablished, askType } from '../bizvn/bizvn-check.js';
+import { askConsentAgain } from '../consent/consent.js';
+import { askBirth, askCitizenship } from '../idvn/idvn-check.js';
+import { showMenu } from '../menu/menu.js';
+import { askName } from '../outreach/domain-helper.js';
+import { askFollowup } from '../outreach/followup.js';
+import { askForget } from '../privacy/privacy.js';
+import { repromptAssisted } from '../assisted/assisted.js';
+import { askCommentAgain } from '../feedback/feedback.js';
 
 export function reprompt(turn: Turn): void {
   const current = turn.session.step;

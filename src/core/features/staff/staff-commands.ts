@@ -5,13 +5,13 @@
  * itself needs storage, crypto or rendering: it goes to the runner as a
  * StaffRequest (answered in staff-answers.ts).
  */
-import type { Intent, Understanding } from '../nlu/types.js';
-import { parseAddress, type Address } from '../message.js';
-import { parsePeriod, parseQuarter, quarterId, quarterOf } from '../reports/period.js';
-import type { ExportFormat, ExportReport } from '../reports/types.js';
-import type { StaffRequest, StaffRole } from '../staff.js';
-import { say, type Turn } from '../turn.js';
-import { unknownCommand } from './commands.js';
+import type { Intent, Understanding } from '../../nlu/types.js';
+import { parseAddress, type Address } from '../../message.js';
+import { parsePeriod, parseQuarter, quarterId, quarterOf } from '../../reports/period.js';
+import type { ExportFormat, ExportReport } from '../../reports/types.js';
+import type { StaffRequest, StaffRole } from '../../staff.js';
+import { say, type Turn } from '../../turn.js';
+import { unknownCommand } from '../menu/commands.js';
 
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 const MAX_LABEL = 80;
