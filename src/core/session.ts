@@ -47,6 +47,12 @@ export type Step =
   | { flow: 'renewal'; ask: 'optin' | 'date'; track: Track }
   | { flow: 'renewal'; ask: 'renewed_track' };
 
+/** Every step's flow, so start-up can check that a feature asks again from each (src/core/compose.ts). */
+export const FLOWS = Object.keys({
+  menu: true, idvn: true, bizvn: true, consent: true, forget: true, domain: true, followup: true,
+  registered: true, assisted: true, handoff: true, feedback: true, renewal: true,
+} satisfies Record<Step['flow'], true>) as readonly Step['flow'][];
+
 export type Session = {
   v: 1;
   locale: Locale;

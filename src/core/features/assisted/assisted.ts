@@ -10,7 +10,9 @@
  * their address as `helper`); refused or left unanswered → counted, uncredited.
  * Checks follow one another until "Thoát chế độ hỗ trợ" (or leaving the flow).
  */
-import { C } from '../../choices.js';
+import { ASSIST } from './ids.js';
+import { IDVN } from '../idvn/ids.js';
+import { BIZVN } from '../bizvn/ids.js';
 import type { CheckResult } from '../../eligibility/types.js';
 import { choice, text } from '../../message.js';
 import type { Understanding } from '../../nlu/types.js';
@@ -19,10 +21,9 @@ import { offer, say, write, type Turn } from '../../turn.js';
 import { unknownCommand } from '../menu/commands.js';
 import { showMenu } from '../menu/menu.js';
 import { ruleLine } from '../result/rule-source.js';
-import { resultKey } from '../result/result.js';
+import { resultKey } from '../result/result-key.js';
 import { rolesOf } from '../staff/staff-commands.js';
 
-export const A = { next: 'assist:next', exit: 'assist:exit', yes: 'assist:yes', no: 'assist:no' } as const;
 
 /** The flows an assisted check runs through; ending anywhere else ends the mode. */
 const ASSISTED_FLOWS: readonly string[] = ['assisted', 'idvn', 'bizvn'];
@@ -38,7 +39,7 @@ function count(turn: Turn): number {
 
 function askTrack(turn: Turn, key = 'assisted.ask_track'): void {
   turn.session = { ...turn.session, step: { flow: 'assisted', ask: 'track' } };
-  offer(turn, key, [choice(C.checkIdvn, 'assisted.check_idvn'), choice(C.checkBizvn, 'assisted.check_bizvn'), choice(A.exit, 'assisted.exit')], {
+  offer(turn, key, [choice(IDVN.check, 'assisted.check_idvn'), choice(BIZVN.check, 'assisted.check_bizvn'), choice(ASSIST.exit, 'assisted.exit')], {
     n: count(turn) + 1,
   });
 }
@@ -101,7 +102,7 @@ export function showAssistedResult(turn: Turn, result: CheckResult, params: Reco
 }
 
 export function askConsent(turn: Turn): void {
-  offer(turn, 'assisted.ask_consent', [choice(A.yes, 'assisted.consent_yes'), choice(A.no, 'assisted.consent_no')]);
+  offer(turn, 'assisted.ask_consent', [choice(ASSIST.yes, 'assisted.consent_yes'), choice(ASSIST.no, 'assisted.consent_no')]);
 }
 
 function answerConsent(turn: Turn, consented: boolean): void {
@@ -114,7 +115,7 @@ function answerConsent(turn: Turn, consented: boolean): void {
   const n = count(turn) + 1;
   turn.session = { ...turn.session, assist: { n }, step: { flow: 'assisted', ask: 'next' } };
   say(turn, consented ? 'assisted.saved' : 'assisted.not_saved');
-  offer(turn, 'assisted.after', [choice(A.next, 'assisted.next'), choice(A.exit, 'assisted.exit')], { n });
+  offer(turn, 'assisted.after', [choice(ASSIST.next, 'assisted.next'), choice(ASSIST.exit, 'assisted.exit')], { n });
 }
 
 function leave(turn: Turn): void {
@@ -126,15 +127,15 @@ function leave(turn: Turn): void {
 
 export function chooseAssisted(turn: Turn, id: string): boolean {
   switch (id) {
-    case A.yes:
-    case A.no:
-      answerConsent(turn, id === A.yes);
+    case ASSIST.yes:
+    case ASSIST.no:
+      answerConsent(turn, id === ASSIST.yes);
       return true;
-    case A.next:
+    case ASSIST.next:
       if (turn.session.assist === undefined) return false;
       askTrack(turn);
       return true;
-    case A.exit:
+    case ASSIST.exit:
       leave(turn);
       return true;
     default:
@@ -156,7 +157,7 @@ export function repromptAssisted(turn: Turn): void {
   const step = turn.session.step;
   if (step.flow !== 'assisted') return;
   if (step.ask === 'consent') return askConsent(turn);
-  if (step.ask === 'next') return offer(turn, 'assisted.after', [choice(A.next, 'assisted.next'), choice(A.exit, 'assisted.exit')], { n: count(turn) });
+  if (step.ask === 'next') return offer(turn, 'assisted.after', [choice(ASSIST.next, 'assisted.next'), choice(ASSIST.exit, 'assisted.exit')], { n: count(turn) });
   askTrack(turn);
 }
 

@@ -2,36 +2,15 @@
  * The biz.vn check: enterprise or household business, then the establishment
  * date (enterprise) or the registration certificate (household).
  */
-import { C } from '../../choices.js';
+import { BIZVN } from './ids.js';
 import { checkEligibility, checkEnterpriseCode } from '../../eligibility/index.js';
-import { choice } from '../../message.js';
 import type { BusinessType, Understanding } from '../../nlu/types.js';
-import { offer, say, type Turn } from '../../turn.js';
+import { say, type Turn } from '../../turn.js';
 import { showResult } from '../result/result.js';
 import { answerFoundedPartly } from './bizvn-partial.js';
+import { askCertificate, askEstablished, askType } from './bizvn-questions.js';
 
 type BizFacts = { businessType?: BusinessType; establishedDate?: string; hasCertificate?: boolean; dependentUnit?: boolean };
-
-export function askType(turn: Turn): void {
-  turn.session = { ...turn.session, step: { flow: 'bizvn', ask: 'type' } };
-  offer(turn, 'bizvn.ask_type', [
-    choice(C.enterprise, 'bizvn.type_enterprise'),
-    choice(C.household, 'bizvn.type_household'),
-    choice(C.branch, 'bizvn.type_branch'),
-    choice(C.unregistered, 'bizvn.type_none'),
-    choice(C.menu, 'menu.main'),
-  ]);
-}
-
-export function askEstablished(turn: Turn, key = 'bizvn.ask_established', params?: Record<string, string>): void {
-  turn.session = { ...turn.session, step: { flow: 'bizvn', ask: 'established', businessType: 'enterprise' } };
-  offer(turn, key, [choice(C.branch, 'bizvn.type_branch'), choice(C.menu, 'menu.main')], params);
-}
-
-export function askCertificate(turn: Turn): void {
-  turn.session = { ...turn.session, step: { flow: 'bizvn', ask: 'certificate', businessType: 'household' } };
-  offer(turn, 'bizvn.ask_certificate', [choice(C.certYes, 'bizvn.cert_yes'), choice(C.certNo, 'bizvn.cert_no'), choice(C.menu, 'menu.main')]);
-}
 
 /** Runs the check if the facts suffice, else asks the next missing question. */
 function proceed(turn: Turn, facts: BizFacts): void {
@@ -94,20 +73,20 @@ export function answerBizvn(turn: Turn, u: Understanding): boolean {
 
 export function chooseBizvn(turn: Turn, id: string): boolean {
   switch (id) {
-    case C.enterprise:
+    case BIZVN.enterprise:
       proceed(turn, { businessType: 'enterprise' });
       return true;
-    case C.household:
+    case BIZVN.household:
       proceed(turn, { businessType: 'household' });
       return true;
-    case C.branch:
+    case BIZVN.branch:
       proceed(turn, { dependentUnit: true });
       return true;
-    case C.unregistered:
-    case C.certNo:
+    case BIZVN.unregistered:
+    case BIZVN.certNo:
       proceed(turn, { businessType: 'household', hasCertificate: false });
       return true;
-    case C.certYes:
+    case BIZVN.certYes:
       proceed(turn, { businessType: 'household', hasCertificate: true });
       return true;
     default:

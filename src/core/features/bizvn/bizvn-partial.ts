@@ -9,7 +9,7 @@ import { addYears, daysInMonth, type IsoDate } from '../../calendar.js';
 import { text } from '../../message.js';
 import type { Understanding } from '../../nlu/types.js';
 import type { Turn } from '../../turn.js';
-import { askEstablished } from './bizvn-check.js';
+import { askEstablished } from './bizvn-questions.js';
 import { showResult } from '../result/result.js';
 import { ruleParams } from '../result/rule-source.js';
 

@@ -2,7 +2,7 @@
  * The one consent question, asked after the first result. Yes stores the
  * person and their check; no (or moving on) keeps an anonymous count only.
  */
-import { C } from '../../choices.js';
+import { CONSENT } from './ids.js';
 import { choice } from '../../message.js';
 import type { PendingCheck } from '../../session.js';
 import { nowIso, offer, say, write, type Turn } from '../../turn.js';
@@ -63,7 +63,7 @@ export function leaveConsentUnanswered(turn: Turn): void {
 }
 
 export function askConsentAgain(turn: Turn): void {
-  offer(turn, 'consent.ask', [choice(C.consentYes, 'consent.yes'), choice(C.consentNo, 'consent.no')], {
+  offer(turn, 'consent.ask', [choice(CONSENT.yes, 'consent.yes'), choice(CONSENT.no, 'consent.no')], {
     days: turn.deps.retentionDays,
   });
 }

@@ -5,7 +5,7 @@
 import type { Intent } from '../../nlu/types.js';
 import { text, type Text } from '../../message.js';
 import { offer, say, type Turn } from '../../turn.js';
-import { suggestChoice } from '../outreach/outreach-choices.js';
+import { suggestChoice } from '../outreach/ids.js';
 import { mainChoices } from '../menu/menu.js';
 import { resultParams } from '../result/result.js';
 import { contactCard } from '../shared/contact.js';

@@ -7,7 +7,7 @@
 import type { Intent, Understanding } from '../../nlu/types.js';
 import { say, type Turn } from '../../turn.js';
 import { answerFaq, isFaq } from './faq.js';
-import { CLARIFY_BELOW } from '../intents/intents.js';
+import { CLARIFY_BELOW } from '../shared/confidence.js';
 import { showMenu } from '../menu/menu.js';
 
 export const MAX_ANSWERS = 3;

@@ -5,6 +5,7 @@
  * comment: its words are never kept, only a category (buttons, or a typed
  * comment sorted by keywords). Stored with the track, no address.
  */
+import { FEEDBACK } from './ids.js';
 import { fold } from '../../choices.js';
 import type { Track } from '../../eligibility/types.js';
 import type { FeedbackCategory } from '../../funnel.js';
@@ -14,19 +15,10 @@ import type { Session } from '../../session.js';
 import { offer, say, write, type Turn } from '../../turn.js';
 import { showMenu } from '../menu/menu.js';
 
-export const F = {
-  up: 'fb:up',
-  down: 'fb:down',
-  unclear: 'fb:unclear',
-  missing: 'fb:missing',
-  notMine: 'fb:notmine',
-  skip: 'fb:skip',
-} as const;
-
 const CATEGORY_OF_CHOICE: Readonly<Record<string, FeedbackCategory>> = {
-  [F.unclear]: 'unclear',
-  [F.missing]: 'missing_info',
-  [F.notMine]: 'not_my_case',
+  [FEEDBACK.unclear]: 'unclear',
+  [FEEDBACK.missing]: 'missing_info',
+  [FEEDBACK.notMine]: 'not_my_case',
 };
 
 /** Folded keywords of a typed comment, checked in order; anything else is "other". */
@@ -46,7 +38,7 @@ function addFeedbackQuestion(turn: Turn): boolean {
   const at = turn.replies.length - 1;
   const last = turn.replies[at];
   if (turn.session.step.flow !== 'menu' || last?.choices === undefined || last.choices.length === 0) return false;
-  const choices: Choice[] = [...last.choices, choice(F.up, 'feedback.up'), choice(F.down, 'feedback.down')];
+  const choices: Choice[] = [...last.choices, choice(FEEDBACK.up, 'feedback.up'), choice(FEEDBACK.down, 'feedback.down')];
   const question: Reply = { text: text('feedback.ask') };
   turn.replies.splice(at, 1, question, { ...last, choices });
   turn.session = { ...turn.session, offered: choices };
@@ -84,10 +76,10 @@ function record(turn: Turn, track: Track, helpful: boolean, category: FeedbackCa
 function askComment(turn: Turn, track: Track, helpful: boolean): void {
   turn.session = { ...turn.session, step: { flow: 'feedback', track, helpful } };
   offer(turn, helpful ? 'feedback.thanks_up' : 'feedback.thanks_down', [
-    choice(F.unclear, 'feedback.cat_unclear'),
-    choice(F.missing, 'feedback.cat_missing'),
-    choice(F.notMine, 'feedback.cat_not_mine'),
-    choice(F.skip, 'feedback.skip'),
+    choice(FEEDBACK.unclear, 'feedback.cat_unclear'),
+    choice(FEEDBACK.missing, 'feedback.cat_missing'),
+    choice(FEEDBACK.notMine, 'feedback.cat_not_mine'),
+    choice(FEEDBACK.skip, 'feedback.skip'),
   ]);
 }
 
@@ -100,16 +92,16 @@ function finish(turn: Turn, track: Track, helpful: boolean, category: FeedbackCa
 /** 👍 / 👎 / a category button; false for other choice ids. */
 export function chooseFeedback(turn: Turn, id: string): boolean {
   const { session } = turn;
-  if (id === F.up || id === F.down) {
+  if (id === FEEDBACK.up || id === FEEDBACK.down) {
     if (session.feedback?.asked !== true) {
       say(turn, 'common.expired_choice');
       showMenu(turn);
       return true;
     }
-    askComment(turn, session.feedback.track, id === F.up);
+    askComment(turn, session.feedback.track, id === FEEDBACK.up);
     return true;
   }
-  if (id !== F.skip && CATEGORY_OF_CHOICE[id] === undefined) return false;
+  if (id !== FEEDBACK.skip && CATEGORY_OF_CHOICE[id] === undefined) return false;
   const step = session.step;
   if (step.flow !== 'feedback') {
     say(turn, 'common.expired_choice');
@@ -149,7 +141,8 @@ export function keepFeedback(previous: Session | undefined, turn: Turn): void {
   record(turn, step.track, step.helpful, null);
 }
 
-/** Asks for the optional comment again (reprompt). */
-export function askCommentAgain(turn: Turn, track: Track, helpful: boolean): void {
-  askComment(turn, track, helpful);
+/** Asks for the optional comment again (the step's `reask`). */
+export function askCommentAgain(turn: Turn): void {
+  const step = turn.session.step;
+  if (step.flow === 'feedback') askComment(turn, step.track, step.helpful);
 }

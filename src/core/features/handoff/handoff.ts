@@ -7,17 +7,17 @@
  * code; "#H12 <answer>" in the staff chat, or "/reply H12 <answer>" from a
  * team member, is relayed back to the person.
  */
+import { HANDOFF } from './ids.js';
 import { choice } from '../../message.js';
 import { isReplyCommand, parseStaffReply, staffOnDuty } from '../../handoff.js';
 import { offer, say, type Turn } from '../../turn.js';
 import { unknownCommand } from '../menu/commands.js';
-import { faqParams } from '../faq/faq.js';
+import { answerFaq, faqParams } from '../faq/faq.js';
 import { contactCard } from '../shared/contact.js';
 import { showMenu } from '../menu/menu.js';
 import { rolesOf } from '../staff/staff-commands.js';
 import { refuseLongStaffText } from '../../staff-text.js';
 
-export const H = { yes: 'handoff:yes', no: 'handoff:no' } as const;
 
 /** The longest question forwarded; the rest of a long paste is cut. */
 export const MAX_QUESTION_CHARS = 500;
@@ -33,12 +33,12 @@ function onDuty(turn: Turn): boolean {
 
 function askToForward(turn: Turn, question: string): void {
   turn.session = { ...turn.session, misses: 0, step: { flow: 'handoff', ask: 'confirm', question } };
-  offer(turn, 'handoff.ask', [choice(H.yes, 'handoff.yes'), choice(H.no, 'handoff.no')]);
+  offer(turn, 'handoff.ask', [choice(HANDOFF.yes, 'handoff.yes'), choice(HANDOFF.no, 'handoff.no')]);
 }
 
 function askQuestion(turn: Turn): void {
   turn.session = { ...turn.session, misses: 0, step: { flow: 'handoff', ask: 'question' } };
-  offer(turn, 'handoff.ask_question', [choice(H.no, 'handoff.no')]);
+  offer(turn, 'handoff.ask_question', [choice(HANDOFF.no, 'handoff.no')]);
 }
 
 /**
@@ -85,10 +85,14 @@ function keep(turn: Turn): void {
   showMenu(turn);
 }
 
+/** "Gặp cán bộ" (`faq:human`): the offer to forward, or without staff on duty the FAQ answer with the contacts. */
 export function chooseHandoff(turn: Turn, id: string): boolean {
-  if (id === 'faq:human') return askForPerson(turn, true);
-  if (id === H.yes) forward(turn);
-  else if (id === H.no) keep(turn);
+  if (id === HANDOFF.human) {
+    if (!askForPerson(turn, true)) answerFaq(turn, 'human', false);
+    return true;
+  }
+  if (id === HANDOFF.yes) forward(turn);
+  else if (id === HANDOFF.no) keep(turn);
   else return false;
   return true;
 }

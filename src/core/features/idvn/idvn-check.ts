@@ -1,6 +1,7 @@
 /** The id.vn check: one question (date of birth, or age), then the result. */
 import { addDays, splitDate } from '../../calendar.js';
-import { C } from '../../choices.js';
+import { IDVN } from './ids.js';
+import { MENU } from '../menu/ids.js';
 import { checkEligibility } from '../../eligibility/index.js';
 import type { CheckResult } from '../../eligibility/types.js';
 import { choice, text } from '../../message.js';
@@ -11,13 +12,13 @@ import { ruleParams } from '../result/rule-source.js';
 
 export function askBirth(turn: Turn, key = 'idvn.ask_birth', params?: Record<string, string | number>): void {
   turn.session = { ...turn.session, step: { flow: 'idvn', ask: 'birth' } };
-  offer(turn, key, [choice(C.notCitizen, 'idvn.not_citizen'), choice(C.noBirthDate, 'idvn.no_date'), choice(C.menu, 'menu.main')], params);
+  offer(turn, key, [choice(IDVN.notCitizen, 'idvn.not_citizen'), choice(IDVN.noBirthDate, 'idvn.no_date'), choice(MENU.main, 'menu.main')], params);
 }
 
 /** "Việt kiều": whether they still hold Vietnamese citizenship decides; the result if they do waits in the step. */
 export function askCitizenship(turn: Turn, ifCitizen?: CheckResult): void {
   turn.session = { ...turn.session, step: ifCitizen === undefined ? { flow: 'idvn', ask: 'citizenship' } : { flow: 'idvn', ask: 'citizenship', ifCitizen } };
-  offer(turn, 'idvn.ask_citizenship', [choice(C.citizenYes, 'idvn.citizen_yes'), choice(C.notCitizen, 'idvn.citizen_no'), choice(C.menu, 'menu.main')]);
+  offer(turn, 'idvn.ask_citizenship', [choice(IDVN.citizenYes, 'idvn.citizen_yes'), choice(IDVN.notCitizen, 'idvn.citizen_no'), choice(MENU.main, 'menu.main')]);
 }
 
 export function hasIdvnFacts(u: Understanding): boolean {
@@ -146,17 +147,17 @@ function factsResult(turn: Turn, u: Understanding): CheckResult | undefined {
 }
 
 export function chooseIdvn(turn: Turn, id: string): boolean {
-  if (id === C.notCitizen) {
+  if (id === IDVN.notCitizen) {
     runCheck(turn, { citizen: false, age: 20 });
     return true;
   }
-  if (id === C.citizenYes) {
+  if (id === IDVN.citizenYes) {
     const step = turn.session.step;
     if (step.flow === 'idvn' && step.ask === 'citizenship' && step.ifCitizen !== undefined) showResult(turn, step.ifCitizen);
     else askBirth(turn);
     return true;
   }
-  if (id === C.noBirthDate) {
+  if (id === IDVN.noBirthDate) {
     const undetermined: CheckResult = { track: 'id.vn', outcome: 'undetermined', reason: 'idvn_birth_year_boundary' };
     say(turn, 'idvn.without_date');
     showResult(turn, undetermined);

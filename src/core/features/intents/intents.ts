@@ -2,7 +2,10 @@
  * What to do with a recognised intent: start a check (skipping the questions
  * the message already answers), answer a question, or ask which one was meant.
  */
-import { C, faqChoice } from '../../choices.js';
+import { faqChoice } from '../faq/ids.js';
+import { IDVN } from '../idvn/ids.js';
+import { BIZVN } from '../bizvn/ids.js';
+import { MENU } from '../menu/ids.js';
 import { choice, type Choice } from '../../message.js';
 import type { Intent, Understanding } from '../../nlu/types.js';
 import { offer, say, type Turn } from '../../turn.js';
@@ -13,18 +16,15 @@ import { mainChoices, showMenu, showWelcome } from '../menu/menu.js';
 import { showPrivacy } from '../privacy/privacy.js';
 import { programClosed } from '../result/result.js';
 import { reprompt } from '../shared/reprompt.js';
+import { CLARIFY_BELOW, HARMLESS_BELOW } from '../shared/confidence.js';
 import { contactCard } from '../shared/contact.js';
 import { answerStaffIntent } from '../staff/staff-commands.js';
 import { askForPerson, offerHandoffAfterMisses } from '../handoff/handoff.js';
 
-/** Below this the bot asks which of the likely topics was meant. */
-export const CLARIFY_BELOW = 0.45;
-/** …and below this for a greeting or a thank-you. */
-export const HARMLESS_BELOW = 0.2;
 
 function choiceFor(intent: Intent): Choice | undefined {
-  if (intent === 'check_idvn') return choice(C.checkIdvn, 'menu.check_idvn');
-  if (intent === 'check_bizvn') return choice(C.checkBizvn, 'menu.check_bizvn');
+  if (intent === 'check_idvn') return choice(IDVN.check, 'menu.check_idvn');
+  if (intent === 'check_bizvn') return choice(BIZVN.check, 'menu.check_bizvn');
   if (isFaq(intent) || intent === 'privacy') return faqChoice(intent);
   return undefined;
 }
@@ -42,7 +42,7 @@ function notUnderstood(turn: Turn, u: Understanding): void {
     say(turn, 'common.not_understood_in_flow');
     return reprompt(turn);
   }
-  if (likely.length > 0) return offer(turn, 'common.clarify', [...likely, choice(C.menu, 'menu.main')]);
+  if (likely.length > 0) return offer(turn, 'common.clarify', [...likely, choice(MENU.main, 'menu.main')]);
   offer(turn, 'common.not_understood', mainChoices());
 }
 

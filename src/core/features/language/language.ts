@@ -4,11 +4,12 @@
  * Vietnamese) switches back. Vietnamese stays the default; a few English words do not switch.
  */
 import { fold } from '../../choices.js';
-import type { Locale } from '../../message.js';
 import { isClearlyVietnamese } from '../../nlu/language.js';
 import type { Understanding } from '../../nlu/types.js';
-import { say, write, type Turn } from '../../turn.js';
+import { choice, isLocale, type Locale } from '../../message.js';
+import { offer, say, write, type Turn } from '../../turn.js';
 import { showMenu } from '../menu/menu.js';
+import { LANGUAGE } from './ids.js';
 
 const BACK_TO_VIETNAMESE = new Set(['tieng viet', 'vietnamese', 'viet', 'tv', 'noi tieng viet', 'tieng viet di', 'tieng viet nhe']);
 
@@ -37,4 +38,16 @@ export function switchLanguage(turn: Turn, text: string, u: Understanding): bool
     say(turn, 'common.switched_to_vi');
   }
   return false;
+}
+
+/** /lang vi|en and the language buttons; anything else asks which one. */
+export function setLocale(turn: Turn, value: string): void {
+  const locale = value.toLowerCase();
+  if (!isLocale(locale)) {
+    offer(turn, 'common.lang_ask', [choice(LANGUAGE.vi, 'menu.lang_vi'), choice(LANGUAGE.en, 'menu.lang_en')]);
+    return;
+  }
+  setTo(turn, locale);
+  say(turn, 'common.lang_set');
+  showMenu(turn);
 }

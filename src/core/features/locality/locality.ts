@@ -15,13 +15,12 @@ import type { Locality } from '../../locality/match.js';
 import type { Understanding } from '../../nlu/types.js';
 import { offer, say, write, type Turn } from '../../turn.js';
 import { reprompt } from '../shared/reprompt.js';
+import { CLARIFY_BELOW } from '../shared/confidence.js';
 
 export { askLocality } from './locality-ask.js';
 
 export const LOCALITY_SKIP = 'loc:skip';
-const PREFIX = 'loc:';
-/** The bar intents.ts calls CLARIFY_BELOW (not imported: intents → reprompt → consent → here would be a cycle). */
-const SURE = 0.45;
+export const LOCALITY_PREFIX = 'loc:';
 /** Longer messages are something else, not the name of a commune. */
 const MAX_WORDS = 6;
 const SKIP_WORDS = /^(?:bo qua|bo qua nhe|skip|khong muon noi|khong tien noi|khong biet|chua biet|pass)$/;
@@ -50,12 +49,12 @@ function skip(turn: Turn, key: 'locality.skipped' | 'locality.unknown'): void {
 
 /** A button of the "which one?" question: a listed locality or "Bỏ qua". False for any other id. */
 export function chooseLocality(turn: Turn, id: string): boolean {
-  if (!id.startsWith(PREFIX)) return false;
+  if (!id.startsWith(LOCALITY_PREFIX)) return false;
   if (id === LOCALITY_SKIP) {
     skip(turn, 'locality.skipped');
     return true;
   }
-  const locality = turn.deps.localities?.byCode(id.slice(PREFIX.length));
+  const locality = turn.deps.localities?.byCode(id.slice(LOCALITY_PREFIX.length));
   if (locality === undefined || turn.session.localityAsked !== true || turn.session.locality !== null) return false;
   keep(turn, locality);
   return true;
@@ -85,13 +84,13 @@ export function answerLocality(turn: Turn, typed: string, u: Understanding): boo
     return true;
   }
   if (found.kind === 'ambiguous') {
-    const options = found.options.map((l) => choice(`${PREFIX}${l.code}`, 'locality.option', { name: l.name }));
+    const options = found.options.map((l) => choice(`${LOCALITY_PREFIX}${l.code}`, 'locality.option', { name: l.name }));
     offer(turn, 'locality.which', [...options, choice(LOCALITY_SKIP, 'locality.skip')]);
     return true;
   }
   // Not in the list: a place name typed in answer ("Ba Đình") is fine to leave; anything the bot understands goes on.
   const lettersOnly = /^[\p{L} ]+$/u.test(typed.trim());
-  const placeLike = PLACE_WORD.test(folded) || (lettersOnly && (u.intent === 'out_of_scope' || u.confidence < SURE));
+  const placeLike = PLACE_WORD.test(folded) || (lettersOnly && (u.intent === 'out_of_scope' || u.confidence < CLARIFY_BELOW));
   if (!placeLike) return false;
   skip(turn, 'locality.unknown');
   return true;

@@ -1,9 +1,10 @@
-/** Slash commands, the same on every channel: /start [payload], /menu, /help, /lang, /privacy, /mydata, /deletedata, /withdraw. */
-import { C } from '../../choices.js';
-import { choice, isLocale } from '../../message.js';
-import { offer, say, write, type Turn } from '../../turn.js';
+/**
+ * The general slash commands, the same on every channel: /start [payload], /menu, /help, and
+ * the answer to a command nobody knows. /lang, /privacy, /mydata… belong to their features.
+ */
+import { parseCommand } from '../../feature.js';
+import { say, write, type Turn } from '../../turn.js';
 import { showMenu, showWelcome } from './menu.js';
-import { askForget, askWithdraw, showMyData, showPrivacy } from '../privacy/privacy.js';
 
 /** A referral payload: 1–64 characters of [A-Za-z0-9_-] (Telegram deep-link rules). */
 export const REFERRAL_CODE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -17,27 +18,13 @@ export function adoptReferrer(turn: Turn, code: string | undefined): void {
   if (turn.session.consent === 'granted') write(turn, { type: 'person', patch: { referrer: known } });
 }
 
-export function setLocale(turn: Turn, value: string): void {
-  const locale = value.toLowerCase();
-  if (!isLocale(locale)) {
-    offer(turn, 'common.lang_ask', [choice(C.langVi, 'menu.lang_vi'), choice(C.langEn, 'menu.lang_en')]);
-    return;
-  }
-  turn.session = { ...turn.session, locale };
-  if (turn.session.consent === 'granted') write(turn, { type: 'person', patch: { locale } });
-  say(turn, 'common.lang_set');
-  showMenu(turn);
-}
-
-/** Handles `/command args`; false when the text is not a known command. */
+/** /start [payload], /menu, /help, and any command no feature names (the unknown-command answer); false when `raw` is not a command. */
 export function runCommand(turn: Turn, raw: string): boolean {
-  const match = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/is.exec(raw.trim());
-  if (!match) return false;
-  const name = (match[1] ?? '').toLowerCase();
-  const arg = (match[2] ?? '').trim();
-  switch (name) {
+  const command = parseCommand(raw);
+  if (command === undefined) return false;
+  switch (command.name) {
     case 'start':
-      adoptReferrer(turn, arg || undefined);
+      adoptReferrer(turn, command.args || undefined);
       showWelcome(turn);
       return true;
     case 'menu':
@@ -45,22 +32,6 @@ export function runCommand(turn: Turn, raw: string): boolean {
       return true;
     case 'help':
       showMenu(turn, 'common.help');
-      return true;
-    case 'lang':
-    case 'language':
-      setLocale(turn, arg);
-      return true;
-    case 'privacy':
-      showPrivacy(turn);
-      return true;
-    case 'mydata':
-      showMyData(turn);
-      return true;
-    case 'deletedata':
-      askForget(turn);
-      return true;
-    case 'withdraw':
-      askWithdraw(turn);
       return true;
     default:
       unknownCommand(turn);

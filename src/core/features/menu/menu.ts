@@ -1,14 +1,17 @@
-import { C, faqChoice } from '../../choices.js';
+import { faqChoice } from '../faq/ids.js';
+import { IDVN } from '../idvn/ids.js';
+import { BIZVN } from '../bizvn/ids.js';
+import { MENU } from './ids.js';
 import { choice, type Choice } from '../../message.js';
 import { offer, type Turn } from '../../turn.js';
 
 export function mainChoices(): Choice[] {
   return [
-    choice(C.checkIdvn, 'menu.check_idvn'),
-    choice(C.checkBizvn, 'menu.check_bizvn'),
+    choice(IDVN.check, 'menu.check_idvn'),
+    choice(BIZVN.check, 'menu.check_bizvn'),
     faqChoice('free_what'),
     faqChoice('how_register'),
-    choice(C.more, 'menu.more'),
+    choice(MENU.more, 'menu.more'),
   ];
 }
 
@@ -23,7 +26,7 @@ export function moreChoices(): Choice[] {
     faqChoice('benefits'),
     faqChoice('support_contact'),
     faqChoice('privacy'),
-    choice(C.menu, 'menu.main'),
+    choice(MENU.main, 'menu.main'),
   ];
 }
 

@@ -4,7 +4,7 @@
  * and has the runner check availability. The name itself stays in this turn:
  * it is never put in the session, a write or a log.
  */
-import { C } from '../../choices.js';
+import { MENU } from '../menu/ids.js';
 import { checkName, findDomain, findSuggestionAsk, findSuggestionRequest, isRegistrationClaim, splitDomain, suggestDomains, type Violation } from '../../domain-name/index.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice, text, type Text } from '../../message.js';
@@ -12,7 +12,7 @@ import type { Understanding } from '../../nlu/types.js';
 import { offer, say, type Turn } from '../../turn.js';
 import { joinLines } from '../../flows/lines.js';
 import { mainChoices } from '../menu/menu.js';
-import { suggestChoice } from './outreach-choices.js';
+import { suggestChoice } from './ids.js';
 
 /** The menu after an eligible result: "Gợi ý tên miền" first. */
 export function showEligibleMenu(turn: Turn, track: Track, key = 'result.what_next'): void {
@@ -22,7 +22,7 @@ export function showEligibleMenu(turn: Turn, track: Track, key = 'result.what_ne
 
 export function askName(turn: Turn, track: Track): void {
   turn.session = { ...turn.session, step: { flow: 'domain', track } };
-  offer(turn, track === 'id.vn' ? 'domain.ask_full_name' : 'domain.ask_business_name', [choice(C.menu, 'menu.main')], {
+  offer(turn, track === 'id.vn' ? 'domain.ask_full_name' : 'domain.ask_business_name', [choice(MENU.main, 'menu.main')], {
     whois: turn.deps.data.links.whois,
   });
 }
@@ -30,7 +30,7 @@ export function askName(turn: Turn, track: Track): void {
 function askAnother(turn: Turn, track: Track): void {
   turn.session = { ...turn.session, step: { flow: 'domain', track } };
   const other: Track = track === 'id.vn' ? 'biz.vn' : 'id.vn';
-  offer(turn, 'domain.try_another', [suggestChoice(other), choice(C.menu, 'menu.main')], { track });
+  offer(turn, 'domain.try_another', [suggestChoice(other), choice(MENU.main, 'menu.main')], { track });
 }
 
 function violationText(v: Violation): Text {
@@ -119,7 +119,7 @@ export function answerDomainText(turn: Turn, raw: string): boolean {
   const ask = findSuggestionAsk(raw);
   if (ask) {
     if (ask.track !== undefined) askName(turn, ask.track);
-    else offer(turn, 'domain.which_track', [suggestChoice('id.vn'), suggestChoice('biz.vn'), choice(C.menu, 'menu.main')]);
+    else offer(turn, 'domain.which_track', [suggestChoice('id.vn'), suggestChoice('biz.vn'), choice(MENU.main, 'menu.main')]);
     return true;
   }
   const found = findDomain(raw);

@@ -4,7 +4,7 @@
  * eligible day), optionally with program news. "dừng" / /stop cancels them.
  */
 import { addDays, formatDateVi, type IsoDate } from '../../calendar.js';
-import { C } from '../../choices.js';
+import { MENU } from '../menu/ids.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice } from '../../message.js';
 import type { ScheduledFollowup } from '../../outreach.js';
@@ -13,7 +13,7 @@ import type { PendingCheck } from '../../session.js';
 import { offer, say, write, type Turn } from '../../turn.js';
 import { showEligibleMenu } from './domain-helper.js';
 import { showMenu } from '../menu/menu.js';
-import { O, suggestChoice } from './outreach-choices.js';
+import { OUTREACH, suggestChoice } from './ids.js';
 import { reprompt } from '../shared/reprompt.js';
 
 const DAY_MS = 86_400_000;
@@ -50,9 +50,9 @@ export function askFollowup(turn: Turn, track: Track, deadline: IsoDate | undefi
     step: deadline === undefined ? { flow: 'followup', track } : { flow: 'followup', track, deadline },
   };
   const choices = [
-    choice(O.remindYes, 'followup.yes'),
-    choice(O.remindNews, 'followup.yes_news'),
-    choice(O.remindNo, 'followup.no'),
+    choice(OUTREACH.remindYes, 'followup.yes'),
+    choice(OUTREACH.remindNews, 'followup.yes_news'),
+    choice(OUTREACH.remindNo, 'followup.no'),
     suggestChoice(track),
   ];
   const days = turn.deps.data.followups.remindAfterDays;
@@ -104,7 +104,7 @@ export function setNews(turn: Turn, arg: string): void {
   const on = ['on', 'bat', 'bật', 'co', 'có', 'yes'].includes(value);
   const off = ['off', 'tat', 'tắt', 'khong', 'không', 'no'].includes(value);
   if (!on && !off) {
-    return offer(turn, 'followup.news_usage', [choice(C.menu, 'menu.main')]);
+    return offer(turn, 'followup.news_usage', [choice(MENU.main, 'menu.main')]);
   }
   if (on && turn.session.consent !== 'granted') {
     say(turn, 'followup.news_needs_consent');

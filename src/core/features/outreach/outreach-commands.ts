@@ -4,7 +4,7 @@
  * for any other command so the general ones (commands.ts) run.
  */
 import { refuseLongStaffText } from '../../staff-text.js';
-import { C } from '../../choices.js';
+import { MENU } from '../menu/ids.js';
 import { checkName } from '../../domain-name/index.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice, parseAddress, type Address } from '../../message.js';
@@ -54,7 +54,7 @@ export function parseBroadcast(args: string): BroadcastCommand {
 function broadcast(turn: Turn, args: string): void {
   const command = parseBroadcast(args);
   const at = turn.replies.length;
-  if (command.kind === 'usage') return offer(turn, 'broadcast.usage', [choice(C.menu, 'menu.main')]);
+  if (command.kind === 'usage') return offer(turn, 'broadcast.usage', [choice(MENU.main, 'menu.main')]);
   if (command.kind === 'report') turn.requests.push({ type: 'broadcast_report', at });
   else if (command.kind === 'dry_run') turn.requests.push({ type: 'broadcast_count', filter: command.filter, at });
   else if (!refuseLongStaffText(turn, command.text)) turn.requests.push({ type: 'broadcast_send', filter: command.filter, text: command.text, at });
@@ -66,14 +66,14 @@ function registered(turn: Turn, args: string, admin: boolean): void {
   const [first, second] = parts;
   const target = first === undefined ? undefined : parseAddress(first);
   if (admin && target !== undefined && second !== undefined) {
-    if (!SUFFIXED.test(second)) return offer(turn, 'domain.staff_usage', [choice(C.menu, 'menu.main')]);
+    if (!SUFFIXED.test(second)) return offer(turn, 'domain.staff_usage', [choice(MENU.main, 'menu.main')]);
     const checked = checkName(second, 'id.vn');
     if (!checked.ok) return explainInvalid(turn, second, checked.violations, checked.fixed);
     turn.requests.push({ type: 'mark_registered', address: first as Address, domain: checked.domain, track: checked.track, at: turn.replies.length });
     return;
   }
   if (first === undefined || parts.length !== 1 || !SUFFIXED.test(first)) {
-    return offer(turn, admin ? 'domain.staff_usage' : 'domain.registered_usage', [choice(C.menu, 'menu.main')]);
+    return offer(turn, admin ? 'domain.staff_usage' : 'domain.registered_usage', [choice(MENU.main, 'menu.main')]);
   }
   registerDomain(turn, first, 'id.vn');
 }

@@ -4,7 +4,7 @@
  * With consent the registration is the person's (domain kept); without it, an
  * anonymous count of the track only.
  */
-import { C } from '../../choices.js';
+import { MENU } from '../menu/ids.js';
 import { checkName, findDomain, isRegistrationClaim, splitDomain } from '../../domain-name/index.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice } from '../../message.js';
@@ -12,16 +12,16 @@ import type { Understanding } from '../../nlu/types.js';
 import { offer, say, write, type Turn } from '../../turn.js';
 import { explainInvalid } from './domain-helper.js';
 import { showMenu } from '../menu/menu.js';
-import { O, trackOfChoice } from './outreach-choices.js';
+import { OUTREACH, trackOfChoice } from './ids.js';
 import { freeUntilOf } from '../../renewal/dates.js';
 import { offerRenewal } from '../renewal/renewal-flow.js';
 
 function askWhich(turn: Turn, key = 'domain.registered_ask'): void {
   turn.session = { ...turn.session, step: { flow: 'registered' } };
   offer(turn, key, [
-    choice(O.registeredIdvn, 'domain.registered_idvn'),
-    choice(O.registeredBizvn, 'domain.registered_bizvn'),
-    choice(C.menu, 'menu.main'),
+    choice(OUTREACH.registeredIdvn, 'domain.registered_idvn'),
+    choice(OUTREACH.registeredBizvn, 'domain.registered_bizvn'),
+    choice(MENU.main, 'menu.main'),
   ]);
 }
 
@@ -89,7 +89,7 @@ export function answerRegisteredStep(turn: Turn, raw: string, u: Understanding):
 }
 
 export function chooseRegistered(turn: Turn, id: string): boolean {
-  const track = trackOfChoice(id, O.registeredIdvn, O.registeredBizvn);
+  const track = trackOfChoice(id, OUTREACH.registeredIdvn, OUTREACH.registeredBizvn);
   if (track === undefined) return false;
   recordRegistration(turn, track, null);
   return true;

@@ -5,7 +5,9 @@
  * what hangs on it), starts a fresh conversation and leaves their checks as
  * anonymous counts.
  */
-import { C, fold } from '../../choices.js';
+import { fold } from '../../choices.js';
+import { PRIVACY } from './ids.js';
+import { MENU } from '../menu/ids.js';
 import { choice } from '../../message.js';
 import { newSession } from '../../session.js';
 import { offer, say, write, type Turn } from '../../turn.js';
@@ -13,11 +15,11 @@ import { leaveConsentUnanswered } from '../consent/consent.js';
 import { showMenu } from '../menu/menu.js';
 
 export function showPrivacy(turn: Turn): void {
-  const withdraw = turn.session.consent === 'granted' ? [choice(C.withdraw, 'privacy.withdraw_button')] : [];
+  const withdraw = turn.session.consent === 'granted' ? [choice(PRIVACY.withdraw, 'privacy.withdraw_button')] : [];
   offer(
     turn,
     'privacy.summary',
-    [choice(C.myData, 'privacy.mydata_button'), ...withdraw, choice(C.deleteData, 'privacy.delete_button'), choice(C.menu, 'menu.main')],
+    [choice(PRIVACY.myData, 'privacy.mydata_button'), ...withdraw, choice(PRIVACY.deleteData, 'privacy.delete_button'), choice(MENU.main, 'menu.main')],
     { days: turn.deps.retentionDays },
   );
 }
@@ -33,7 +35,7 @@ export function asksToWithdraw(typed: string): boolean {
 export function askWithdraw(turn: Turn): void {
   leaveConsentUnanswered(turn);
   turn.session = { ...turn.session, step: { flow: 'forget', ask: 'confirm' } };
-  offer(turn, 'privacy.confirm_withdraw', [choice(C.forgetYes, 'privacy.withdraw_yes'), choice(C.forgetNo, 'privacy.confirm_no')]);
+  offer(turn, 'privacy.confirm_withdraw', [choice(PRIVACY.forgetYes, 'privacy.withdraw_yes'), choice(PRIVACY.forgetNo, 'privacy.confirm_no')]);
 }
 
 export function showMyData(turn: Turn): void {
@@ -42,7 +44,7 @@ export function showMyData(turn: Turn): void {
 
 export function askForget(turn: Turn): void {
   turn.session = { ...turn.session, step: { flow: 'forget', ask: 'confirm' } };
-  offer(turn, 'privacy.confirm_delete', [choice(C.forgetYes, 'privacy.confirm_yes'), choice(C.forgetNo, 'privacy.confirm_no')]);
+  offer(turn, 'privacy.confirm_delete', [choice(PRIVACY.forgetYes, 'privacy.confirm_yes'), choice(PRIVACY.forgetNo, 'privacy.confirm_no')]);
 }
 
 export function forget(turn: Turn): void {

@@ -5,8 +5,9 @@
  * or before the program opened gets a clear question back, nothing stored),
  * answers "hết hạn miễn phí khi nào" and records "đã gia hạn".
  */
+import { RENEWAL } from './ids.js';
 import { formatDateVi, type IsoDate } from '../../calendar.js';
-import { C } from '../../choices.js';
+import { MENU } from '../menu/ids.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice } from '../../message.js';
 import type { Understanding } from '../../nlu/types.js';
@@ -16,13 +17,6 @@ import { showMenu } from '../menu/menu.js';
 import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings, vietnamDay } from '../../renewal/dates.js';
 import { asksFreeUntil, asksReminders, renewedClaim, typedDate } from '../../renewal/detect.js';
 
-export const R = {
-  yes: 'renew:yes',
-  otherDay: 'renew:date',
-  no: 'renew:no',
-  renewedIdvn: 'renew:idvn',
-  renewedBizvn: 'renew:bizvn',
-} as const;
 
 
 function daysText(turn: Turn): string {
@@ -33,7 +27,7 @@ function daysText(turn: Turn): string {
 export function offerRenewal(turn: Turn, track: Track): void {
   if (turn.session.consent !== 'granted') return showMenu(turn);
   turn.session = { ...turn.session, step: { flow: 'renewal', ask: 'optin', track } };
-  offer(turn, 'renewal.offer', [choice(R.yes, 'renewal.yes'), choice(R.otherDay, 'renewal.other_day'), choice(R.no, 'renewal.no')], {
+  offer(turn, 'renewal.offer', [choice(RENEWAL.yes, 'renewal.yes'), choice(RENEWAL.otherDay, 'renewal.other_day'), choice(RENEWAL.no, 'renewal.no')], {
     years: turn.deps.data.program.freeYears,
     today: formatDateVi(turn.today),
     until: formatDateVi(freeUntilOf(turn.today, turn.deps.data)),
@@ -43,7 +37,7 @@ export function offerRenewal(turn: Turn, track: Track): void {
 
 function askDate(turn: Turn, track: Track, key = 'renewal.ask_date', params?: Record<string, string>): void {
   turn.session = { ...turn.session, step: { flow: 'renewal', ask: 'date', track } };
-  offer(turn, key, [choice(R.no, 'renewal.no'), choice(C.menu, 'menu.main')], params);
+  offer(turn, key, [choice(RENEWAL.no, 'renewal.no'), choice(MENU.main, 'menu.main')], params);
 }
 
 function feeParams(turn: Turn, track: Track, until: IsoDate): Record<string, string | number> {
@@ -76,18 +70,18 @@ function decline(turn: Turn): void {
 
 export function onRenewalChoice(turn: Turn, id: string): boolean {
   const step = turn.session.step;
-  if (id === R.renewedIdvn || id === R.renewedBizvn) {
-    recordRenewed(turn, id === R.renewedIdvn ? 'id.vn' : 'biz.vn');
+  if (id === RENEWAL.renewedIdvn || id === RENEWAL.renewedBizvn) {
+    recordRenewed(turn, id === RENEWAL.renewedIdvn ? 'id.vn' : 'biz.vn');
     return true;
   }
-  if (id !== R.yes && id !== R.otherDay && id !== R.no) return false;
+  if (id !== RENEWAL.yes && id !== RENEWAL.otherDay && id !== RENEWAL.no) return false;
   if (step.flow !== 'renewal' || step.ask === 'renewed_track') {
     say(turn, 'common.expired_choice');
     showMenu(turn);
     return true;
   }
-  if (id === R.no) decline(turn);
-  else if (id === R.otherDay) askDate(turn, step.track);
+  if (id === RENEWAL.no) decline(turn);
+  else if (id === RENEWAL.otherDay) askDate(turn, step.track);
   else scheduleFrom(turn, step.track, turn.today);
   return true;
 }
@@ -139,7 +133,7 @@ function answerRenewed(turn: Turn, said: Track | undefined): void {
   const track = said ?? (registered.length === 1 ? registered[0] : undefined);
   if (track !== undefined) return recordRenewed(turn, track);
   turn.session = { ...turn.session, step: { flow: 'renewal', ask: 'renewed_track' } };
-  offer(turn, 'renewal.renewed_which', [choice(R.renewedIdvn, 'renewal.renewed_idvn'), choice(R.renewedBizvn, 'renewal.renewed_bizvn'), choice(C.menu, 'menu.main')]);
+  offer(turn, 'renewal.renewed_which', [choice(RENEWAL.renewedIdvn, 'renewal.renewed_idvn'), choice(RENEWAL.renewedBizvn, 'renewal.renewed_bizvn'), choice(MENU.main, 'menu.main')]);
 }
 
 /** "Hết hạn miễn phí khi nào": with a registration day typed, the date now; else from storage (the runner). */

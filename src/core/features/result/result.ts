@@ -3,7 +3,8 @@
  * person's consent as theirs, otherwise as an anonymous count only.
  */
 import { daysBetween, formatDateVi } from '../../calendar.js';
-import { C } from '../../choices.js';
+import { RESULT } from './ids.js';
+import { CONSENT } from '../consent/ids.js';
 import type { CheckResult } from '../../eligibility/types.js';
 import { choice, text, type Text } from '../../message.js';
 import { joinLines } from '../../flows/lines.js';
@@ -15,14 +16,7 @@ import { afterEligible } from '../outreach/followup.js';
 import { showAssistedResult } from '../assisted/assisted.js';
 import { ruleLine, ruleParams, ruleSource } from './rule-source.js';
 import { funnelWrite } from '../../funnel.js';
-
-export function resultKey(result: CheckResult): string {
-  if (result.reason === 'idvn_age_in_range' && result.until === undefined) return 'result.idvn_age_in_range_no_date';
-  if (result.reason === 'idvn_under_18' && result.from === undefined) return 'result.idvn_under_18_no_date';
-  if (result.reason === 'bizvn_enterprise_over_year' && result.until === undefined) return 'result.bizvn_enterprise_over_year_no_date';
-  if (result.reason === 'bizvn_enterprise_within_year' && result.until === undefined) return 'result.bizvn_enterprise_within_year_no_date';
-  return `result.${result.reason}`;
-}
+import { resultKey } from './result-key.js';
 
 export function resultParams(turn: Turn): Record<string, string> {
   const { data } = turn.deps;
@@ -104,10 +98,10 @@ function lastResultOf(result: CheckResult): NonNullable<Turn['session']['lastRes
  * with the choices that follow the answer (flows/consent.ts).
  */
 export function offerWhy(turn: Turn): void {
-  const why = choice(C.why, 'result.why');
+  const why = choice(RESULT.why, 'result.why');
   const at = turn.replies.findLastIndex((r) => r.choices !== undefined && r.choices.length > 0);
   const last = turn.replies[at];
-  if (last?.choices?.some((c) => c.id === C.consentYes || c.id === C.why) === true) return;
+  if (last?.choices?.some((c) => c.id === CONSENT.yes || c.id === RESULT.why) === true) return;
   if (last === undefined) {
     offer(turn, 'result.why_prompt', [why]);
     return;
@@ -132,7 +126,7 @@ function record(turn: Turn, pending: PendingCheck): void {
   const consent = turn.session.consent;
   if (consent === null) {
     turn.session = { ...turn.session, step: { flow: 'consent', pending } };
-    offer(turn, 'consent.ask', [choice(C.consentYes, 'consent.yes'), choice(C.consentNo, 'consent.no')], {
+    offer(turn, 'consent.ask', [choice(CONSENT.yes, 'consent.yes'), choice(CONSENT.no, 'consent.no')], {
       days: turn.deps.retentionDays,
     });
     return;

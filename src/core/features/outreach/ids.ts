@@ -2,7 +2,7 @@
 import type { Track } from '../../eligibility/types.js';
 import { choice, type Choice } from '../../message.js';
 
-export const O = {
+export const OUTREACH = {
   suggestIdvn: 'domain:idvn',
   suggestBizvn: 'domain:bizvn',
   remindYes: 'followup:yes',
@@ -13,7 +13,7 @@ export const O = {
 } as const;
 
 export function suggestChoice(track: Track): Choice {
-  return track === 'id.vn' ? choice(O.suggestIdvn, 'domain.suggest_idvn') : choice(O.suggestBizvn, 'domain.suggest_bizvn');
+  return track === 'id.vn' ? choice(OUTREACH.suggestIdvn, 'domain.suggest_idvn') : choice(OUTREACH.suggestBizvn, 'domain.suggest_bizvn');
 }
 
 export function trackOfChoice(id: string, idvn: string, bizvn: string): Track | undefined {
