@@ -10,7 +10,7 @@ import { showMenu } from '../menu/menu.js';
 import { showEligibleMenu } from '../outreach/domain-helper.js';
 import { afterEligible } from '../outreach/followup.js';
 import { offerWhy, writeCheck } from '../result/result.js';
-import { askLocality } from '../locality/locality-ask.js';
+import { askLocality } from '../locality/locality.js';
 
 /**
  * A consent button pressed when no result waits for an answer (an old

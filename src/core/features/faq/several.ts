@@ -25,7 +25,7 @@ const ANSWERABLE = (intent: Intent): boolean => isFaq(intent) || intent === 'pri
 export function answerSeveral(turn: Turn, text: string, whole: Understanding): boolean {
   if (turn.session.step.flow !== 'menu') return false;
   if ((whole.intent === 'check_idvn' || whole.intent === 'check_bizvn') && whole.confidence >= CLARIFY_BELOW) return false;
-  // Someone who asks for a person gets the handoff with their whole question (flows/handoff.ts).
+  // Someone who asks for a person gets the handoff with their whole question (features/handoff/).
   if (whole.intent === 'human' || whole.signals.wantsPerson !== undefined) return false;
   const parts = clauses(text);
   if (parts.length < 2) return false;

@@ -17,8 +17,6 @@ import { offer, say, write, type Turn } from '../../turn.js';
 import { reprompt } from '../shared/reprompt.js';
 import { CLARIFY_BELOW } from '../shared/confidence.js';
 
-export { askLocality } from './locality-ask.js';
-
 export const LOCALITY_SKIP = 'loc:skip';
 export const LOCALITY_PREFIX = 'loc:';
 /** Longer messages are something else, not the name of a commune. */
@@ -26,7 +24,7 @@ const MAX_WORDS = 6;
 const SKIP_WORDS = /^(?:bo qua|bo qua nhe|skip|khong muon noi|khong tien noi|khong biet|chua biet|pass)$/;
 const PLACE_WORD = /^(?:phuong|xa|p|x|dac khu|o phuong|o xa|toi o|minh o|em o|nha o)\b/;
 
-/** The question is open for the very next message only: any button pressed closes it too (engine.ts). */
+/** The question is open for the very next message only: any button pressed closes it too (index.ts, beforeChoice). */
 export function closeLocality(turn: Turn): void {
   if (turn.session.localityOpen === true) turn.session = { ...turn.session, localityOpen: false };
 }
@@ -95,3 +93,13 @@ export function answerLocality(turn: Turn, typed: string, u: Understanding): boo
   skip(turn, 'locality.unknown');
   return true;
 }
+
+/** After consent: asks once, as a question the next typed message may answer. */
+export function askLocality(turn: Turn): void {
+  const { session } = turn;
+  const index = turn.deps.localities;
+  if (index === undefined || session.consent !== 'granted' || session.localityAsked === true || session.locality !== null) return;
+  turn.session = { ...session, localityAsked: true, localityOpen: true };
+  say(turn, 'locality.ask', { example: index.example });
+}
+

@@ -154,7 +154,7 @@ function answerWhen(turn: Turn, text: string): void {
 }
 
 /**
- * Before the other flows: the renewal questions and claims, then the answer to
+ * Whatever the step: the renewal questions and claims, then the answer to
  * this feature's own question. False when the text is none of these.
  */
 export function onRenewalText(turn: Turn, text: string, u: Understanding): boolean {

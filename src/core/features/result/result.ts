@@ -95,7 +95,7 @@ function lastResultOf(result: CheckResult): NonNullable<Turn['session']['lastRes
 /**
  * "Vì sao? / Nguồn" joins the last choices of the turn (never a question of its own). The
  * consent question keeps exactly its two answers (the `chat --jsonl` contract): there it comes
- * with the choices that follow the answer (flows/consent.ts).
+ * with the choices that follow the answer (features/consent/consent.ts).
  */
 export function offerWhy(turn: Turn): void {
   const why = choice(RESULT.why, 'result.why');
