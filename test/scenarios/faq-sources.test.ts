@@ -1,6 +1,6 @@
 /** Every FAQ answer ends with the link to its official source, taken from data/program.json (sources.faq). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAQ_INTENTS } from '../../src/core/flows/faq.js';
+import { FAQ_INTENTS } from '../../src/core/features/faq/faq.js';
 import { loadProgram, parseProgram } from '../../src/data.js';
 import { conversation, type Conversation } from '../support/conversation.js';
 
@@ -13,7 +13,7 @@ describe('FAQ sources', () => {
   it.each(FAQ_INTENTS.map((intent) => [intent]))('faq "%s" ends with "Nguồn: <its source>"', async (intent) => {
     chat = conversation();
     await chat.user('/menu');
-    chat.last = await chat.app.handle({ from: chat.address, choice: `faq:${intent}` });
+    chat.last = await chat.app.replies({ from: chat.address, choice: `faq:${intent}` });
     const answer = chat.last[0]?.text ?? '';
     expect(answer.split('\n').at(-1)).toBe(`Nguồn: ${program.sources.faq[intent] ?? 'missing'}`);
   });
@@ -21,7 +21,7 @@ describe('FAQ sources', () => {
   it('in English it says "Source:"', async () => {
     chat = conversation();
     await chat.user('/lang en');
-    chat.last = await chat.app.handle({ from: chat.address, choice: 'faq:after_free' });
+    chat.last = await chat.app.replies({ from: chat.address, choice: 'faq:after_free' });
     expect(chat.last[0]?.text).toMatch(/\nSource: https:\/\/tenmien\.vn$/);
   });
 

@@ -49,7 +49,7 @@ describe('group commit in a conversation', () => {
     const seenAtReply = await Promise.all(
       people.map(async (who) => {
         const replies = await app!.handle({ from: who, text: 'đồng ý' });
-        expect(replies.map((r) => r.text).join('\n')).toMatch(/đã lưu kết quả/);
+        expect(replies.messages.map((r) => r.text).join('\n')).toMatch(/đã lưu kết quả/);
         return committedChecks(file);
       }),
     );
@@ -67,7 +67,7 @@ describe('group commit in a conversation', () => {
     const lanYes = app.handle({ from: 'telegram:lan', text: 'đồng ý' });
     const minh = app.handle({ from: 'telegram:minh', text: 'em 16 tuổi được id.vn không' });
     const replies = await Promise.all([lan, lanNext, lanDate, lanYes, minh]);
-    const texts = replies.map((turn) => turn.map((r) => r.text).join('\n'));
+    const texts = replies.map((turn) => turn.messages.map((r) => r.text).join('\n'));
     expect(texts[1]).toMatch(/Bạn sinh ngày nào/);
     expect(texts[2]).toMatch(/đủ điều kiện nhận tên miền id\.vn/);
     expect(texts[3]).toMatch(/đã lưu kết quả/);
