@@ -5,7 +5,7 @@
  * or before the program opened gets a clear question back, nothing stored),
  * answers "hết hạn miễn phí khi nào" and records "đã gia hạn".
  */
-import { formatDateVi, type IsoDate } from '../calendar.js';
+import { formatDateVi, vietnamDay, type IsoDate } from '../calendar.js';
 import { C } from '../choices.js';
 import type { Track } from '../eligibility/types.js';
 import { choice } from '../message.js';
@@ -13,7 +13,7 @@ import type { Understanding } from '../nlu/types.js';
 import { formatVnd } from '../program.js';
 import { offer, say, write, type Turn } from '../turn.js';
 import { showMenu } from '../flows/menu.js';
-import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings, vietnamDay } from './dates.js';
+import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings } from './dates.js';
 import { asksFreeUntil, asksReminders, renewedClaim, typedDate } from './detect.js';
 
 export const R = {
