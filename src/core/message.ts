@@ -81,12 +81,6 @@ export function parseAddress(address: string): { channel: ChannelName; id: strin
   return { channel: channel as ChannelName, id };
 }
 
-export function channelOf(address: Address): ChannelName {
-  const parsed = parseAddress(address);
-  if (!parsed) throw new Error(`Not a channel address: "${address}". Use formatAddress(channel, id).`);
-  return parsed.channel;
-}
-
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }

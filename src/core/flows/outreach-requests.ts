@@ -3,7 +3,7 @@
  * behind the DomainAvailability port), broadcast count / queue / report and
  * staff-marked registrations. Async, but only through ports.
  */
-import { formatDateVi, todayInVietnam } from '../calendar.js';
+import { formatDateVi, formatVietnamDate, todayInVietnam } from '../calendar.js';
 import { freeUntilOf } from '../renewal/dates.js';
 import { text, type Address, type Reply, type Text } from '../message.js';
 import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, OutreachRequest } from '../outreach.js';
@@ -17,12 +17,6 @@ export type OutreachDeps = {
   readonly data: ProgramData;
   readonly clock: Clock;
 };
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-function vnDate(iso: string): string {
-  return formatDateVi(new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
-}
 
 function filterText(filter: AudienceFilter): Text {
   return text('broadcast.filter', { track: filter.track ?? text('broadcast.any_track'), locality: filter.locality ?? text('broadcast.any_locality') });
@@ -68,7 +62,7 @@ export async function answerOutreach(request: OutreachRequest, from: Address, de
       if (last === undefined) return [{ text: text('broadcast.no_report') }];
       const filter = { ...(last.track ? { track: last.track } : {}), ...(last.locality ? { locality: last.locality } : {}) };
       const { id, recipients, delivered, failed, pending } = last;
-      return [{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: vnDate(last.createdAt), filter: filterText(filter) }) }];
+      return [{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: formatVietnamDate(last.createdAt), filter: filterText(filter) }) }];
     }
     case 'mark_registered': {
       const freeUntil = freeUntilOf(todayInVietnam(deps.clock), deps.data);
@@ -85,8 +79,8 @@ export async function outreachDataLines(address: Address, store: FollowupStore |
   if (store === undefined) return [];
   const summary = await store.summaryOf(address);
   return [
-    ...summary.pending.map((p) => text('followup.mydata_pending', { date: vnDate(p.dueAt), kind: text(`followup.kind_${p.kind}`) })),
+    ...summary.pending.map((p) => text('followup.mydata_pending', { date: formatVietnamDate(p.dueAt), kind: text(`followup.kind_${p.kind}`) })),
     ...(summary.news ? [text('followup.mydata_news')] : []),
-    ...summary.registrations.map((r) => text('domain.mydata_registration', { date: vnDate(r.createdAt), domain: r.domain ?? r.track })),
+    ...summary.registrations.map((r) => text('domain.mydata_registration', { date: formatVietnamDate(r.createdAt), domain: r.domain ?? r.track })),
   ];
 }

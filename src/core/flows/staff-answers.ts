@@ -4,7 +4,7 @@
  * exports are in staff-report-answers.ts. Everything here is in the staff
  * member's language; the Zalo share text is Vietnamese (it is for citizens).
  */
-import { addMonths, formatDateVi, type IsoDate } from '../calendar.js';
+import { addMonths, formatDateVi, formatVietnamTime, type IsoDate } from '../calendar.js';
 import { text, type Address, type Locale, type Reply, type Text } from '../message.js';
 import type { CheckQuery, CountRow, MaybePromise } from '../ports.js';
 import type { ProgramData } from '../program.js';
@@ -31,11 +31,6 @@ export type StaffAnswerContext = {
 
 const reply = (key: string, params?: Text['params']): Reply => ({ text: text(key, params) });
 
-/** "14:05 23/11/2026", Vietnam time. */
-export function vietnamTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
-}
 
 export function telegramLink(botUsername: string | undefined, code: string): string | undefined {
   return botUsername === undefined ? undefined : `https://t.me/${botUsername}?start=${code}`;
@@ -68,7 +63,7 @@ async function join(code: string, ctx: StaffAnswerContext): Promise<Reply[]> {
     case 'invalid':
       return [reply('staff.join_invalid', { left: outcome.left })];
     case 'blocked':
-      return [reply('staff.join_blocked', { until: vietnamTime(outcome.until) })];
+      return [reply('staff.join_blocked', { until: formatVietnamTime(outcome.until) })];
   }
 }
 
@@ -95,7 +90,7 @@ export async function answerStaffRequest(request: StaffRequest, ctx: StaffAnswer
   switch (request.type) {
     case 'staff_invite': {
       const invite = await store.createInvite(ctx.address, request.locality, ctx.now, ctx.services.inviteDays);
-      return [reply('staff.invite_created', { code: invite.code, days: ctx.services.inviteDays, until: vietnamTime(invite.expiresAt), locality: request.locality ?? '—' })];
+      return [reply('staff.invite_created', { code: invite.code, days: ctx.services.inviteDays, until: formatVietnamTime(invite.expiresAt), locality: request.locality ?? '—' })];
     }
     case 'staff_join':
       return join(request.code, ctx);
