@@ -1,6 +1,7 @@
 /**
- * The conversation engine: a pure, synchronous `step(session, input, deps)`
- * → new session, replies and the writes to make. No I/O, no platform types.
+ * The conversation engine: a pure, synchronous `step(session, input, deps, context)`
+ * → new session, replies and the writes to make. No I/O, no platform types;
+ * what storage knows (roles, a referral code) comes in `context`.
  */
 import { todayInVietnam } from './calendar.js';
 import { C, resolveTypedChoice } from './choices.js';
@@ -8,7 +9,7 @@ import type { Input, Locale, Reply } from './message.js';
 import type { Understanding } from './nlu/types.js';
 import type { Write } from './ports.js';
 import { newSession, type Session } from './session.js';
-import type { EngineDeps, Request, Turn } from './turn.js';
+import { NO_CONTEXT, type EngineDeps, type Request, type Turn, type TurnContext } from './turn.js';
 import { say } from './turn.js';
 import { adoptReferrer, runCommand, setLocale } from './flows/commands.js';
 import { declineConsent, grantConsent, leaveConsentUnanswered } from './flows/consent.js';
@@ -33,7 +34,7 @@ import { ageLastResult, answerResultQuestion } from './flows/result-questions.js
 import { answerSeveral } from './flows/several.js';
 import { switchLanguage } from './flows/language.js';
 
-export type { EngineDeps, Request } from './turn.js';
+export type { EngineDeps, Request, TurnContext } from './turn.js';
 
 export type StepResult = { session: Session; replies: Reply[]; writes: Write[]; requests: Request[] };
 
@@ -47,11 +48,12 @@ export function initialLocale(input: Input, fallback: Locale): Locale {
   return fallback;
 }
 
-export function step(previous: Session | undefined, input: Input, deps: EngineDeps): StepResult {
+export function step(previous: Session | undefined, input: Input, deps: EngineDeps, context: TurnContext = NO_CONTEXT): StepResult {
   const turn: Turn = {
     session: previous ?? newSession(initialLocale(input, deps.defaultLocale)),
     input,
     deps,
+    context,
     today: todayInVietnam(deps.clock),
     replies: [],
     writes: [],
