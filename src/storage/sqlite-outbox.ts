@@ -3,7 +3,8 @@
  * (postgres/coordination.ts): messages a turn sends to other chats are
  * written in the turn's transaction (`prepareOutboxWrites`, used by
  * commit) and sent by the runner right after it; `settle` deletes the row,
- * sent or not, so no text outlives the delivery. Rows left behind (the
+ * sent or not, so no text outlives the delivery (and the WAL is checkpointed,
+ * so no copy of the page stays there either). Rows left behind (the
  * process stopped between commit and send) are sent by the outbox job
  * (src/jobs/outbox-job.ts) once their hold has passed; a row that failed 3
  * times is deleted too.
@@ -13,6 +14,7 @@ import type { OutboxMessage, OutboxSettle } from '../core/effects.js';
 import type { Address, Outgoing } from '../core/message.js';
 import { OUTBOX_ATTEMPTS, OUTBOX_HOLD_MS, type Outbox } from './coordination.js';
 import { channelFromAddress } from './turn-rules.js';
+import { checkpointAfterDeletion } from './sqlite-forget.js';
 
 type Row = { id: number; address: string; messages: string; attempts: number; handoff_id: number | null; purpose: string | null };
 
@@ -48,12 +50,17 @@ export function createSqliteOutbox(db: BetterSqlite3.Database): Outbox & OutboxS
   const pending = db.prepare<[], number>('SELECT count(*) FROM outbox WHERE failed_at IS NULL').pluck();
 
   /** Sent or given up: the row goes; its handoff is answered (an answer arrived) or failed (a question never did). */
-  const finish = db.transaction((row: Row, delivered: boolean) => {
+  const settleRow = db.transaction((row: Row, delivered: boolean) => {
     remove.run(row.id);
     if (row.handoff_id === null) return;
     if (delivered && row.purpose === 'answer') handoffStatus.run('answered', row.handoff_id);
     if (!delivered && row.purpose === 'question') handoffStatus.run('failed', row.handoff_id);
   });
+  /** The row held words people typed: no copy of its page may stay in the WAL either (issue #18's rule for deletions). */
+  const finish = (row: Row, delivered: boolean): void => {
+    settleRow(row, delivered);
+    checkpointAfterDeletion(db);
+  };
 
   return {
     async enqueue(_channel, address, messages, now) {
