@@ -90,7 +90,7 @@ export async function precomputeReplies(scripts: readonly (readonly string[])[])
   const replies: Outgoing[][][] = [];
   for (const [chat, script] of scripts.entries()) {
     const turns: Outgoing[][] = [];
-    for (const text of script) turns.push(await handle({ from: `telegram:${chat}`, text, meta: { languageCode: 'vi' } }));
+    for (const text of script) turns.push((await handle({ from: `telegram:${chat}`, text, meta: { languageCode: 'vi' } })).messages);
     replies.push(turns);
   }
   store.close();

@@ -79,7 +79,7 @@ export async function startChannels(deps: StartChannelsDeps): Promise<RunningCha
         handle,
         input: process.stdin,
         output: process.stdout,
-        hint: i18n.t(config.DEFAULT_LOCALE, 'console.hint'),
+        hint: (locale) => i18n.t(locale, 'console.hint'),
         onClose: deps.onConsoleClosed,
       }),
     );

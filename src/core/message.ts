@@ -95,5 +95,12 @@ export type Outgoing = {
   readonly attachment?: Omit<Attachment, 'caption'> & { readonly caption?: string };
 };
 
-/** What every channel calls: one person's input in, rendered replies out (one turn). */
-export type Handler = (input: Input) => Promise<Outgoing[]>;
+/**
+ * One turn's answer: the rendered replies and the language they are in, so a
+ * channel renders its own texts (Zalo's numbered-choice hint) in that language
+ * instead of guessing it from the session before the turn.
+ */
+export type TurnResult = { readonly messages: Outgoing[]; readonly locale: Locale };
+
+/** What every channel calls: one person's input in, rendered replies and their language out (one turn). */
+export type Handler = (input: Input) => Promise<TurnResult>;

@@ -134,13 +134,27 @@ export interface RecordStore {
  */
 export type ChannelHealth = { readonly up: boolean; readonly problem?: string };
 
+/**
+ * How a send outside a turn went. `blocked`: this person cannot be reached and retrying cannot help
+ * (they blocked the bot, the chat is gone, or the Zalo OA's 48-hour window is closed); `failed`:
+ * it may work later; `unsupported`: this channel cannot send outside a turn at all.
+ */
+export type SendOutcome =
+  | { readonly status: 'ok' }
+  | { readonly status: 'blocked' }
+  | { readonly status: 'failed'; readonly error: string }
+  | { readonly status: 'unsupported' };
+
 /** What a channel adapter gives the rest of the process. */
 export interface Channel {
   readonly name: ChannelName;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Sends replies outside a turn (reminders, broadcasts, relayed staff answers). */
-  send?(address: Address, messages: readonly Outgoing[]): Promise<void>;
+  /**
+   * Sends replies outside a turn (reminders, broadcasts, relayed staff answers). Delivery problems
+   * are an outcome, never a rejection; it rejects only for an address of another channel (a bug).
+   */
+  send(address: Address, messages: readonly Outgoing[]): Promise<SendOutcome>;
   /** Current health; a channel without it counts as up once started. */
   health?(): ChannelHealth;
 }

@@ -5,7 +5,7 @@
  * person gets a friendly apology; the process keeps serving.
  */
 import { step, type EngineDeps } from './engine.js';
-import type { Address, Handler, Input, Locale, Outgoing, Reply } from './message.js';
+import type { Address, Handler, Input, Locale, Outgoing, Reply, TurnResult } from './message.js';
 import { text } from './message.js';
 import type { RecordStore, SessionStore } from './ports.js';
 import { reviveSession, type Session } from './session.js';
@@ -75,7 +75,7 @@ export function createRunner(deps: RunnerDeps): Handler {
     log: deps.log,
   };
 
-  async function turn(input: Input): Promise<Outgoing[]> {
+  async function turn(input: Input): Promise<TurnResult> {
     let locale: Locale = deps.engine.defaultLocale;
     try {
       const previous = reviveSession(await deps.sessions.read(input.from));
@@ -119,10 +119,10 @@ export function createRunner(deps: RunnerDeps): Handler {
         replies: replies.length,
         writes: result.writes.map((w) => w.type),
       });
-      return deps.render(replies, result.session.locale);
+      return { messages: deps.render(replies, result.session.locale), locale: result.session.locale };
     } catch (error) {
       deps.log.error('turn failed', { address: input.from, error: withoutInput(error, input) });
-      return deps.render([{ text: text('common.error') }], locale);
+      return { messages: deps.render([{ text: text('common.error') }], locale), locale };
     }
   }
 
@@ -147,7 +147,7 @@ export function createRunner(deps: RunnerDeps): Handler {
   const limiter = deps.rateLimit === undefined ? undefined : createRateLimiter(deps.rateLimit, deps.engine.clock);
 
   /** Over the limit: one friendly notice in the person's language (nothing is saved). */
-  async function slowDown(input: Input): Promise<Outgoing[]> {
+  async function slowDown(input: Input): Promise<TurnResult> {
     deps.log.warn('rate limited', { address: input.from });
     let locale: Locale = deps.engine.defaultLocale;
     try {
@@ -155,13 +155,14 @@ export function createRunner(deps: RunnerDeps): Handler {
     } catch {
       // The notice still goes out in the default language.
     }
-    return deps.render([{ text: text('common.rate_limited') }], locale);
+    return { messages: deps.render([{ text: text('common.rate_limited') }], locale), locale };
   }
 
-  const locked = (input: Input): Promise<Outgoing[]> =>
+  const locked = (input: Input): Promise<TurnResult> =>
     deps.turnLock === undefined ? turn(input) : deps.turnLock(input.from, () => turn(input)).catch((error: unknown) => {
       deps.log.error('turn lock failed', { address: input.from, error: error instanceof Error ? error.message : String(error) });
-      return deps.render([{ text: text('common.error') }], deps.engine.defaultLocale);
+      const locale = deps.engine.defaultLocale;
+      return { messages: deps.render([{ text: text('common.error') }], locale), locale };
     });
 
   /** One turn at a time per address (and across replicas with `turnLock`), so two quick messages never interleave. */
@@ -169,7 +170,7 @@ export function createRunner(deps: RunnerDeps): Handler {
     // The staff chat is many people answering many questions, not one person: never limited (issue #18).
     const staffChat = input.from === deps.engine.data.handoff.staffChat;
     const verdict = staffChat ? 'allow' : (limiter?.take(input.from) ?? 'allow');
-    if (verdict === 'drop') return Promise.resolve([]);
+    if (verdict === 'drop') return Promise.resolve({ messages: [], locale: deps.engine.defaultLocale });
     const previous = queues.get(input.from) ?? Promise.resolve();
     const next = previous.then(() => (verdict === 'notify' ? slowDown(input) : locked(input)));
     const settled = next.catch(() => undefined);

@@ -28,9 +28,10 @@ export function underLeadership(zalo: Channel, deps: ZaloLeaderDeps): Channel & 
   let timer: NodeJS.Timeout | undefined;
   let draining: Promise<unknown> = Promise.resolve();
 
-  const direct = (address: Address, messages: readonly Outgoing[]): Promise<void> => {
-    if (zalo.send === undefined) return Promise.reject(new Error('The Zalo channel cannot send.'));
-    return zalo.send(address, messages);
+  /** The outbox's contract: a message not delivered rejects (and stays queued for a retry). */
+  const direct = async (address: Address, messages: readonly Outgoing[]): Promise<void> => {
+    const outcome = await zalo.send(address, messages);
+    if (outcome.status !== 'ok') throw new Error(`not delivered: ${outcome.status === 'failed' ? outcome.error : outcome.status}`);
   };
 
   const drain = (): void => {
@@ -70,8 +71,10 @@ export function underLeadership(zalo: Channel, deps: ZaloLeaderDeps): Channel & 
       await leadership?.stop();
     },
     async send(address, messages) {
-      if (leadership?.isLeader() === true) return direct(address, messages);
+      if (leadership?.isLeader() === true) return zalo.send(address, messages);
+      // Queued for the leader: as good as sent from here (the leader's drain retries and logs).
       await coordination.outbox.enqueue('zalo', address, messages, deps.clock.now());
+      return { status: 'ok' };
     },
   };
 }

@@ -9,7 +9,7 @@
 import type { Address, Locale, Outgoing, Text } from '../core/message.js';
 import type { Channel, Clock } from '../core/ports.js';
 import type { Logger } from '../core/runner.js';
-import type { SendOutcome } from '../jobs/channel-send.js';
+import type { ProactiveOutcome } from '../jobs/channel-send.js';
 import { intervalScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { createAlertBook, type AlertEvent, type Problem } from './alert-book.js';
 import type { JobStreaks } from './instrument.js';
@@ -18,7 +18,7 @@ export type AlertOptions = {
   readonly admins: readonly Address[];
   readonly channels: () => readonly Channel[];
   readonly streaks: JobStreaks;
-  readonly send: (address: Address, messages: readonly Outgoing[]) => Promise<SendOutcome>;
+  readonly send: (address: Address, messages: readonly Outgoing[]) => Promise<ProactiveOutcome>;
   readonly t: (locale: Locale, key: string, params?: Text['params']) => string;
   readonly has: (key: string) => boolean;
   readonly localeOf: (address: Address) => Promise<Locale>;
@@ -92,7 +92,7 @@ export function startAlerts(options: AlertOptions): Alerts {
     for (const admin of options.admins) {
       const locale = await options.localeOf(admin).catch((): Locale => 'vi');
       for (const event of events) {
-        const outcome = await options.send(admin, [{ text: render(event, locale) }]).catch((error: unknown): SendOutcome => ({ ok: false, error: String(error) }));
+        const outcome = await options.send(admin, [{ text: render(event, locale) }]).catch((error: unknown): ProactiveOutcome => ({ ok: false, error: String(error) }));
         if (outcome.ok) sent += 1;
         else options.log.warn('ops alert not delivered', { address: admin, alert: event.kind, error: outcome.error });
       }

@@ -28,10 +28,11 @@ export function observeHandler(handle: Handler, metrics: BotMetrics, notices: No
     metrics.messagesReceived.inc({ channel });
     const stopTimer = metrics.turnDuration.startTimer({ channel });
     try {
-      const messages = await handle(input);
+      const result = await handle(input);
+      const { messages } = result;
       stopTimer();
       if (messages.length > 0) metrics.repliesSent.inc({ channel, outcome: outcomeOf(messages, notices) }, messages.length);
-      return messages;
+      return result;
     } catch (error) {
       stopTimer();
       metrics.repliesSent.inc({ channel, outcome: 'failed' });

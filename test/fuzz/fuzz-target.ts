@@ -74,7 +74,7 @@ export function createFuzzTarget(): FuzzTarget {
       const input: Input = 'choice' in c.message ? { from, choice: c.message.choice, meta } : { from, text: c.message.text, meta };
       const problems: string[] = [];
       try {
-        problems.push(...replyProblems(await app.handle(input), errorTexts, 'text' in c.message ? c.message.text : ''));
+        problems.push(...replyProblems((await app.handle(input)).messages, errorTexts, 'text' in c.message ? c.message.text : ''));
       } catch (error) {
         problems.push(`handle threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }

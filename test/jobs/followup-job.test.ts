@@ -4,7 +4,8 @@
  * time), then marked sent; failures are retried, then marked failed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Address, Outgoing } from '../../src/core/message.js';
+import type { Address, ChannelName, Outgoing } from '../../src/core/message.js';
+import type { Channel, SendOutcome } from '../../src/core/ports.js';
 import { createFollowupJob, startFollowupJob } from '../../src/jobs/followup-job.js';
 import { createChannelSend } from '../../src/jobs/channel-send.js';
 import { loadProgram } from '../../src/data.js';
@@ -101,27 +102,26 @@ describe('follow-up job', () => {
 });
 
 describe('createChannelSend', () => {
-  it('routes by the address prefix, uses trySend when the channel has it, and reports a missing channel', async () => {
+  it('routes by the address prefix, maps each typed outcome (blocked and unsupported are permanent), and reports a missing channel', async () => {
     const calls: string[] = [];
-    const telegram = {
-      name: 'telegram' as const, start: () => Promise.resolve(), stop: () => Promise.resolve(),
-      send: () => Promise.reject(new Error('do not call send when trySend exists')),
-      trySend: (address: Address) => {
-        calls.push(`tg ${address}`);
-        return Promise.resolve({ ok: false as const, error: 'blocked', detail: '403' });
-      },
-    };
-    const zalo = {
-      name: 'zalo' as const, start: () => Promise.resolve(), stop: () => Promise.resolve(),
+    const channel = (name: ChannelName, outcome: SendOutcome): Channel => ({
+      name, start: () => Promise.resolve(), stop: () => Promise.resolve(),
       send: (address: Address) => {
-        calls.push(`zalo ${address}`);
-        return Promise.reject(new Error('Zalo is not connected (status: reconnecting).'));
+        calls.push(`${name} ${address}`);
+        return Promise.resolve(outcome);
       },
-    };
-    const send = createChannelSend([telegram, zalo]);
+    });
+    const send = createChannelSend([
+      channel('telegram', { status: 'blocked' }),
+      channel('zalo', { status: 'failed', error: 'Zalo is not connected (status: reconnecting).' }),
+      channel('zalo-bot', { status: 'ok' }),
+      channel('zalo-oa', { status: 'unsupported' }),
+    ]);
     expect(await send('telegram:1', [{ text: 'x' }])).toEqual({ ok: false, error: 'blocked', permanent: true });
     expect(await send('zalo:2', [{ text: 'x' }])).toEqual({ ok: false, error: 'Zalo is not connected (status: reconnecting).' });
-    expect(await send('console:3', [{ text: 'x' }])).toEqual({ ok: false, error: 'no running channel for console' });
-    expect(calls).toEqual(['tg telegram:1', 'zalo zalo:2']);
+    expect(await send('zalo-bot:3', [{ text: 'x' }])).toEqual({ ok: true });
+    expect(await send('zalo-oa:4', [{ text: 'x' }])).toEqual({ ok: false, error: 'the zalo-oa channel cannot send proactive messages', permanent: true });
+    expect(await send('console:5', [{ text: 'x' }])).toEqual({ ok: false, error: 'no running channel for console' });
+    expect(calls).toEqual(['telegram telegram:1', 'zalo zalo:2', 'zalo-bot zalo-bot:3', 'zalo-oa zalo-oa:4']);
   });
 });

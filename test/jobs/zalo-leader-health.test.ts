@@ -12,7 +12,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 const clock = { now: () => new Date('2026-11-23T02:00:00Z') };
 
 function zalo(health: ChannelHealth): Channel {
-  return { name: 'zalo', start: async () => undefined, stop: async () => undefined, health: () => health };
+  return { name: 'zalo', start: async () => undefined, stop: async () => undefined, send: async () => ({ status: 'unsupported' }), health: () => health };
 }
 
 describe('Zalo health behind leadership', () => {

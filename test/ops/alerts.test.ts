@@ -23,6 +23,7 @@ function fakeChannel(name: Channel['name']): Channel & { set(health: ChannelHeal
     name,
     start: async () => undefined,
     stop: async () => undefined,
+    send: async () => ({ status: 'unsupported' }),
     health: () => current,
     set(health) {
       current = health;

@@ -48,7 +48,7 @@ async function compose(): Promise<{ url: string; ops: Operations; handle: Handle
 }
 
 function channel(name: Channel['name'], health?: ChannelHealth): Channel {
-  return { name, start: async () => undefined, stop: async () => undefined, ...(health ? { health: () => health } : {}) };
+  return { name, start: async () => undefined, stop: async () => undefined, send: async () => ({ status: 'unsupported' }), ...(health ? { health: () => health } : {}) };
 }
 
 /** `name{labels} value` lines of a Prometheus text, as a map. */
@@ -122,7 +122,7 @@ describe('/healthz, /readyz and /metrics', () => {
     const { url, ops } = await compose();
     await ops.coordination.once('retention', async () => 1);
     await ops.coordination.once('retention', () => Promise.reject(new Error('disk full'))).catch(() => undefined);
-    const apology = ops.observe(async () => [{ text: i18n.t('vi', 'common.error') }], i18n);
+    const apology = ops.observe(async () => ({ messages: [{ text: i18n.t('vi', 'common.error') }], locale: 'vi' }), i18n);
     await apology({ from: 'console:local', text: 'x' });
     const thrower = ops.observe(() => Promise.reject(new Error('bug')), i18n);
     await expect(thrower({ from: 'console:local', text: 'x' })).rejects.toThrow('bug');

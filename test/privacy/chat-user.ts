@@ -20,14 +20,14 @@ export function chatUser(app: Pick<TestApp, 'handle'>, address: Address): ChatUs
     address,
     last: [],
     async send(text) {
-      user.last = await app.handle({ from: address, text });
+      user.last = (await app.handle({ from: address, text })).messages;
       return said(user.last);
     },
     async press(labelOrId) {
       const offered = user.last.flatMap((m) => m.choices ?? []);
       const hit = offered.find((c) => (typeof labelOrId === 'string' ? c.label === labelOrId || c.id === labelOrId : labelOrId.test(c.label)));
       if (!hit) throw new Error(`No offered choice matches ${String(labelOrId)}; offered: ${offered.map((c) => c.label).join(' | ')}`);
-      user.last = await app.handle({ from: address, choice: hit.id });
+      user.last = (await app.handle({ from: address, choice: hit.id })).messages;
       return said(user.last);
     },
     labels: () => user.last.flatMap((m) => m.choices ?? []).map((c) => c.label),

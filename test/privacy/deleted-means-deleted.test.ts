@@ -32,11 +32,11 @@ function traces(file: string): string[] {
 async function personWithEverything(app: TestApp, user: Address): Promise<void> {
   const chat = conversation({ app, user: user.slice('telegram:'.length) });
   // The conversation helper speaks as console:<user>; this person speaks on Telegram.
-  const say = async (text: string) => (chat.last = await app.handle({ from: user, text }));
+  const say = async (text: string) => (chat.last = await app.replies({ from: user, text }));
   const choose = async (label: string) => {
     const hit = chat.lastChoices().find((c) => c.label === label);
     if (hit === undefined) throw new Error(`no choice ${label}: ${chat.lastChoices().map((c) => c.label).join(' | ')}`);
-    chat.last = await app.handle({ from: user, choice: hit.id });
+    chat.last = await app.replies({ from: user, choice: hit.id });
   };
   await say('em sinh ngày 15/3/2005');
   await choose('Đồng ý lưu');
@@ -56,11 +56,11 @@ describe('deleted means deleted (issue #18)', () => {
     expect(db.prepare('SELECT count(*) FROM followups WHERE address = ?').pluck().get(PERSON)).toBeGreaterThan(0);
     expect(traces(file).length + traces(`${file}-wal`).length).toBeGreaterThan(0);
 
-    await app.handle({ from: PERSON, text: '/deletedata' });
-    const done = await app.handle({ from: PERSON, choice: 'forget:yes' });
+    await app.replies({ from: PERSON, text: '/deletedata' });
+    const done = await app.replies({ from: PERSON, choice: 'forget:yes' });
     expect(done.map((m) => m.text).join('\n')).toMatch(/đã xóa/i);
     // The bytes: database file and WAL, while the bot still runs (another person keeps chatting).
-    await app.handle({ from: OTHER, text: 'cảm ơn' });
+    await app.replies({ from: OTHER, text: 'cảm ơn' });
     expect(traces(file)).toEqual([]);
     expect(traces(`${file}-wal`)).toEqual([]);
     expect(traces(file.replace(/$/, '-shm'))).toEqual([]);
@@ -95,8 +95,8 @@ describe('deleted means deleted (issue #18)', () => {
     expect(traces(before)).not.toEqual([]);
 
     const again = createTestApp({ file });
-    await again.handle({ from: PERSON, text: '/deletedata' });
-    await again.handle({ from: PERSON, choice: 'forget:yes' });
+    await again.replies({ from: PERSON, text: '/deletedata' });
+    await again.replies({ from: PERSON, choice: 'forget:yes' });
     // The ledger holds a salted hash and a date, never the address.
     const ledger = again.store.db.prepare('SELECT hash, deleted_at FROM deletion_ledger').all() as { hash: string }[];
     expect(ledger).toHaveLength(1);

@@ -68,7 +68,7 @@ describe('logs of a turn', () => {
       defaultLocale: 'vi',
     });
     const input: Input = { from: ADDRESS, text: MESSAGES[1] ?? '' };
-    const replies = await handle(input);
+    const { messages: replies } = await handle(input);
     store.close();
     expect(replies.map((r) => r.text)).toEqual([expect.stringMatching(/trục trặc/)]);
     expect(parsed(logs)).toEqual([
@@ -130,7 +130,7 @@ describe('addresses inside log strings (issue #18)', () => {
   it('a failed relay delivery names no address in its error (the log hashes the address field instead)', async () => {
     const { createLateDeliver } = await import('../../src/jobs/deliver.js');
     const late = createLateDeliver();
-    late.attach([{ name: 'telegram', start: async () => {}, stop: async () => {}, trySend: async () => ({ ok: false, error: 'blocked' }) } as never]);
+    late.attach([{ name: 'telegram', start: async () => {}, stop: async () => {}, send: async () => ({ status: 'blocked' }) }]);
     await expect(late.deliver('telegram:12345', [{ text: 'x' }])).rejects.toThrow(/^not delivered: blocked$/);
   });
 });

@@ -28,7 +28,7 @@ describe("README's privacy text matches what is stored and exported (issue #18)"
     await person.user('em sinh ngày 15/3/2005');
     await person.choose('Đồng ý lưu');
     await person.choose('Nhắc mình + nhận tin mới');
-    const candidates = (await app.handle({ from: 'telegram:1001', text: '/export candidates csv' }))[0]?.attachment;
+    const candidates = (await app.replies({ from: 'telegram:1001', text: '/export candidates csv' }))[0]?.attachment;
     const candidatesText = new TextDecoder().decode(candidates?.data);
     expect(candidatesText).toContain(person.address); // what is exported
     expect(exportChecks(await app.store.records.listChecks(), 'csv')).not.toContain(person.address);

@@ -43,7 +43,7 @@ describe('SIGKILL in the middle of recording', () => {
       const orphans = app.store.db.prepare('SELECT count(*) FROM people p WHERE NOT EXISTS (SELECT 1 FROM checks c WHERE c.address = p.address)').pluck().get();
       expect(orphans).toBe(0);
 
-      const replies = await app.handle({ from: 'console:half', text: '15/3/2004' });
+      const replies = await app.replies({ from: 'console:half', text: '15/3/2004' });
       expect(replies.map((r) => r.text).join('\n')).toMatch(/đủ điều kiện nhận tên miền id\.vn/);
     } finally {
       app.close();

@@ -40,7 +40,7 @@ out('half');
 for (let i = 0; i < limit; i += 1) {
   const from: Address = `console:u${process.pid}-${i}`;
   await handle({ from, text: 'tôi 20 tuổi, có được id.vn không' });
-  const replies = await handle({ from, choice: 'consent:yes' });
+  const { messages: replies } = await handle({ from, choice: 'consent:yes' });
   if (!replies.some((r) => /đã lưu kết quả/.test(r.text))) throw new Error(`turn ${i} was not recorded: ${JSON.stringify(replies)}`);
   out(`ack ${from}`);
   // Yield now and then so a parent's signal is handled mid-loop, between and inside turns.

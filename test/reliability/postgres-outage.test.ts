@@ -31,7 +31,7 @@ describePg('a PostgreSQL outage', () => {
 
   it('is answered with an apology, then the bot carries on from the last saved step', async () => {
     const the = app!;
-    const say = async (text: string) => (await the.handle({ from: 'telegram:77', text })).map((m) => m.text).join('\n');
+    const say = async (text: string) => (await the.replies({ from: 'telegram:77', text })).map((m) => m.text).join('\n');
     const events: string[] = [];
     const leader = createPgCoordination(the.store.db, { retryMs: 200 }).lead('zalo', {
       onGain: () => void events.push('leads'),

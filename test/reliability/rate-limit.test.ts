@@ -79,7 +79,7 @@ describe('the runner with a rate limit (every channel)', () => {
   it.each<Address>(['telegram:123', 'zalo:abc', 'console:an'])('on %s: one friendly notice, silence, then normal answers after the window', async (from) => {
     const { clock, store, logs, handle } = limitedAssistant({ capacity: 5, windowMs: 60_000 });
     const answers = [];
-    for (let i = 0; i < 9; i += 1) answers.push(await handle({ from, text: `xin chào ${i}` }));
+    for (let i = 0; i < 9; i += 1) answers.push((await handle({ from, text: `xin chào ${i}` })).messages);
     expect(answers.slice(0, 5).every((a) => a.length > 0 && !/nhắn hơi nhanh/.test(a[0]?.text ?? ''))).toBe(true);
     expect(answers[5]?.map((m) => m.text)).toEqual([expect.stringMatching(/Bạn nhắn hơi nhanh rồi/)]);
     expect(answers.slice(6)).toEqual([[], [], []]);
@@ -87,7 +87,7 @@ describe('the runner with a rate limit (every channel)', () => {
     expect(logs.join('\n')).not.toContain(from);
 
     clock.set('2026-11-23T09:01:00+07:00');
-    const back = await handle({ from, text: 'kiểm tra id.vn' });
+    const { messages: back } = await handle({ from, text: 'kiểm tra id.vn' });
     expect(back.map((m) => m.text).join('\n')).toMatch(/ngày sinh|năm sinh/);
     store.close();
   });
@@ -97,14 +97,14 @@ describe('the runner with a rate limit (every channel)', () => {
     const from: Address = 'telegram:55';
     await handle({ from, text: '/lang en' });
     await handle({ from, choice: 'menu:main' });
-    expect((await handle({ from, choice: 'menu:main' })).map((m) => m.text)).toEqual([expect.stringMatching(/sending messages a little fast/)]);
+    expect((await handle({ from, choice: 'menu:main' })).messages.map((m) => m.text)).toEqual([expect.stringMatching(/sending messages a little fast/)]);
     store.close();
   });
 
   it('a limited person does not slow anybody else down', async () => {
     const { store, handle } = limitedAssistant(DEFAULT_RATE_LIMIT);
     for (let i = 0; i < 40; i += 1) await handle({ from: 'zalo:spammer', text: 'alo' });
-    const reply = await handle({ from: 'zalo:someone-else', text: 'xin chào' });
+    const { messages: reply } = await handle({ from: 'zalo:someone-else', text: 'xin chào' });
     expect(reply[0]?.text).toMatch(/Xin chào/);
     store.close();
   });

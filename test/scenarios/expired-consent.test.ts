@@ -15,7 +15,7 @@ describe('a consent button that no longer applies (issue #18)', () => {
     chat = conversation();
     await chat.user('xin chào');
     for (const id of ['consent:yes', 'consent:no']) {
-      chat.last = await chat.app.handle({ from: chat.address, choice: id }); // an old message's button
+      chat.last = await chat.app.replies({ from: chat.address, choice: id }); // an old message's button
       chat.expectBot(/hết hạn.*không lưu gì/);
       expect(chat.text()).not.toMatch(/đã lưu kết quả|phường|xã nào|không lưu thông tin của bạn, chỉ đếm/i);
       expect(chat.lastChoices().map((c) => c.id)).toContain('check:idvn');
@@ -31,7 +31,7 @@ describe('a consent button that no longer applies (issue #18)', () => {
     await chat.choose('Đồng ý lưu');
     chat.expectBot(/đã lưu kết quả/);
     const yes = consentTurn.find((c) => c.id === 'consent:yes');
-    chat.last = await chat.app.handle({ from: chat.address, choice: yes!.id });
+    chat.last = await chat.app.replies({ from: chat.address, choice: yes!.id });
     chat.expectBot(/hết hạn/);
     expect(chat.text()).not.toMatch(/đã lưu kết quả/);
     expect(await chat.app.store.records.listChecks()).toHaveLength(1);

@@ -13,7 +13,7 @@ describe('FAQ sources', () => {
   it.each(FAQ_INTENTS.map((intent) => [intent]))('faq "%s" ends with "Nguồn: <its source>"', async (intent) => {
     chat = conversation();
     await chat.user('/menu');
-    chat.last = await chat.app.handle({ from: chat.address, choice: `faq:${intent}` });
+    chat.last = await chat.app.replies({ from: chat.address, choice: `faq:${intent}` });
     const answer = chat.last[0]?.text ?? '';
     expect(answer.split('\n').at(-1)).toBe(`Nguồn: ${program.sources.faq[intent] ?? 'missing'}`);
   });
@@ -21,7 +21,7 @@ describe('FAQ sources', () => {
   it('in English it says "Source:"', async () => {
     chat = conversation();
     await chat.user('/lang en');
-    chat.last = await chat.app.handle({ from: chat.address, choice: 'faq:after_free' });
+    chat.last = await chat.app.replies({ from: chat.address, choice: 'faq:after_free' });
     expect(chat.last[0]?.text).toMatch(/\nSource: https:\/\/tenmien\.vn$/);
   });
 

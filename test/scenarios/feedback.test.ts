@@ -105,7 +105,7 @@ describe('feedback after a result', () => {
     const app = createTestApp();
     const chat = conversation({ app, user: 'thu' });
     await chat.user('xin chào');
-    chat.last = await app.handle({ from: chat.address, choice: 'fb:up' });
+    chat.last = await app.replies({ from: chat.address, choice: 'fb:up' });
     chat.expectBot('Lựa chọn này cũ rồi');
     expect(feedbackRows(app)).toEqual([]);
   });

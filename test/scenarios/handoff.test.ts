@@ -57,7 +57,7 @@ describe('handoff to a person', () => {
     expect(sent).toEqual([{ address: STAFF_CHAT, texts: [expect.stringContaining(QUESTION)] }]);
     expect(sent[0]?.texts[0]).toMatch(/Câu hỏi H1 của người dân \(qua console\)[\s\S]*#H1 <câu trả lời>/);
 
-    const staffAnswer = await app.handle({ from: STAFF_CHAT, text: '#H1 Chị mang giấy chứng nhận hộ kinh doanh mới đến phường nhé' });
+    const staffAnswer = await app.replies({ from: STAFF_CHAT, text: '#H1 Chị mang giấy chứng nhận hộ kinh doanh mới đến phường nhé' });
     expect(staffAnswer.map((m) => m.text)).toEqual(['Đã gửi câu trả lời H1 cho người hỏi.']);
     expect(sent[1]).toEqual({ address: person.address, texts: ['Cán bộ trả lời: Chị mang giấy chứng nhận hộ kinh doanh mới đến phường nhé'] });
 
@@ -124,8 +124,8 @@ describe('handoff to a person', () => {
     const { deliver, sent } = recorder();
     const app = createTestApp({ program: withStaffChat(), deliver });
     const person = conversation({ app, user: 'ba' });
-    await app.handle({ from: person.address, text: 'xin chào' });
-    person.last = await app.handle({ from: person.address, choice: 'faq:human' });
+    await app.replies({ from: person.address, text: 'xin chào' });
+    person.last = await app.replies({ from: person.address, choice: 'faq:human' });
     person.expectBot('Bạn nhắn câu hỏi dành cho cán bộ nhé');
     await person.user('Phí duy trì id.vn năm thứ 3 là bao nhiêu?');
     person.expectBot('Bạn có muốn mình chuyển câu hỏi cho cán bộ không?');
@@ -167,7 +167,7 @@ describe('handoff to a person', () => {
     await person.choose('Có, chuyển giúp mình');
     person.expectBot(/chưa chuyển được câu hỏi cho cán bộ[\s\S]*Trung tâm phục vụ hành chính công phường/);
     expect(app.store.db.prepare('SELECT status FROM handoffs').all()).toEqual([{ status: 'failed' }]);
-    const staffAnswer = await app.handle({ from: STAFF_CHAT, text: '#H1 trả lời' });
+    const staffAnswer = await app.replies({ from: STAFF_CHAT, text: '#H1 trả lời' });
     expect(staffAnswer.map((m) => m.text).join('\n')).toContain('Không tìm thấy câu hỏi H1');
   });
 });

@@ -49,7 +49,7 @@ async function play(handle: Handler): Promise<string[]> {
   for (const [user, said] of SCRIPT) {
     const from = (user.includes(':') ? user : `console:${user}`) as Address;
     const input: Input = { from, text: said };
-    const replies = await handle(input);
+    const { messages: replies } = await handle(input);
     transcript.push(`${from} > ${said}`, ...replies.map((r) => `  < ${r.text}${r.choices ? ` [${r.choices.map((c) => c.label).join(' | ')}]` : ''}`));
   }
   return transcript;

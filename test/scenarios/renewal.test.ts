@@ -303,7 +303,7 @@ describe('"tên miền của tôi hết hạn miễn phí khi nào" and "đã gi
     await chat.user('20 tuổi');
     await chat.choose('Đồng ý lưu');
     await chat.choose('Không cần');
-    const staff = await app.handle({ from: ADMIN, text: '/registered console:an nguyenvanan.id.vn' });
+    const staff = await app.replies({ from: ADMIN, text: '/registered console:an nguyenvanan.id.vn' });
     expect(staff.map((m) => m.text).join('\n')).toMatch(/trợ lý sẽ nhắn họ một lần .* \(đến hết ngày 23\/11\/2028\)/);
     const sent: Sent[] = [];
     const job = jobOf(app, sent);

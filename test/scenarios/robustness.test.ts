@@ -22,14 +22,14 @@ describe('bad input gets a clear reply and loses nothing', () => {
   it('an unknown button (an old keyboard) is answered politely and the current question repeated', async () => {
     chat = conversation();
     await chat.user('kiểm tra id.vn');
-    await chat.app.handle({ from: chat.address, choice: 'nonsense:old' }).then((r) => (chat.last = r));
+    await chat.app.replies({ from: chat.address, choice: 'nonsense:old' }).then((r) => (chat.last = r));
     chat.expectBot(/Lựa chọn này cũ rồi/);
     chat.expectBot(/sinh ngày nào/);
   });
 
   it('a sticker gets a polite answer', async () => {
     chat = conversation();
-    chat.last = await chat.app.handle({ from: chat.address, text: '', meta: { media: 'sticker' } });
+    chat.last = await chat.app.replies({ from: chat.address, text: '', meta: { media: 'sticker' } });
     chat.expectBot(/chỉ đọc được tin nhắn chữ/);
   });
 

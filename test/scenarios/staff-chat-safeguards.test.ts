@@ -40,13 +40,13 @@ describe('staff text and the staff chat (issue #18)', () => {
     await forwardQuestion(app, 'hoa', 'hộ kinh doanh đổi chủ thì sao');
     const answer = `${'Chị mang giấy chứng nhận đến phường. '.repeat(40)}HẾT`;
     expect(answer.length).toBeGreaterThan(1_400);
-    const ok = await app.handle({ from: STAFF_CHAT, text: `#H1 ${answer}` });
+    const ok = await app.replies({ from: STAFF_CHAT, text: `#H1 ${answer}` });
     expect(ok.map((m) => m.text)).toEqual(['Đã gửi câu trả lời H1 cho người hỏi.']);
     expect(sent.at(-1)?.texts.join('')).toContain(answer.trim());
 
     await forwardQuestion(app, 'lan', 'còn câu nữa');
     const before = sent.length;
-    const tooLong = await app.handle({ from: STAFF_CHAT, text: `#H2 ${'x'.repeat(4_500)}` });
+    const tooLong = await app.replies({ from: STAFF_CHAT, text: `#H2 ${'x'.repeat(4_500)}` });
     expect(tooLong.map((m) => m.text).join('\n')).toMatch(/4500 ký tự, quá giới hạn 4000 ký tự nên mình CHƯA gửi đi/);
     expect(sent.length).toBe(before);
     expect(app.store.db.prepare('SELECT status FROM handoffs WHERE id = 2').pluck().get()).toBe('open');
@@ -56,10 +56,10 @@ describe('staff text and the staff chat (issue #18)', () => {
   it('a broadcast over 1,000 characters is queued whole; over 4,000 it is refused, not cut', async () => {
     const app = createTestApp({ admins: [ADMIN] });
     const text = `Thông báo: ${'Đăng ký tên miền id.vn miễn phí tại phường. '.repeat(30)}HẾT`;
-    const queued = await app.handle({ from: ADMIN, text: `/broadcast | ${text}` });
+    const queued = await app.replies({ from: ADMIN, text: `/broadcast | ${text}` });
     expect(queued.map((m) => m.text).join('\n')).not.toMatch(/CHƯA gửi/);
     expect(app.store.db.prepare('SELECT announcement FROM broadcasts').pluck().all()).toEqual([text]);
-    const refused = await app.handle({ from: ADMIN, text: `/broadcast | ${'y'.repeat(4_200)}` });
+    const refused = await app.replies({ from: ADMIN, text: `/broadcast | ${'y'.repeat(4_200)}` });
     expect(refused.map((m) => m.text).join('\n')).toMatch(/4200 ký tự, quá giới hạn 4000/);
     expect(app.store.db.prepare('SELECT count(*) FROM broadcasts').pluck().get()).toBe(1);
     app.close();
@@ -70,12 +70,12 @@ describe('staff text and the staff chat (issue #18)', () => {
     const app = createTestApp({ program: withStaffChat(), deliver, rateLimit: DEFAULT_RATE_LIMIT });
     for (let i = 1; i <= 30; i++) await forwardQuestion(app, `p${i}`, `câu hỏi số ${i}`);
     const answers = [];
-    for (let i = 1; i <= 30; i++) answers.push(await app.handle({ from: STAFF_CHAT, text: `#H${i} trả lời ${i}` }));
+    for (let i = 1; i <= 30; i++) answers.push(await app.replies({ from: STAFF_CHAT, text: `#H${i} trả lời ${i}` }));
     expect(answers.map((a) => a.map((m) => m.text).join(''))).toEqual(Array.from({ length: 30 }, (_, i) => `Đã gửi câu trả lời H${i + 1} cho người hỏi.`));
     expect(sent.filter((s) => s.address !== STAFF_CHAT)).toHaveLength(30);
     // One person is still limited as before.
     const flood = [];
-    for (let i = 0; i < 25; i++) flood.push(await app.handle({ from: 'telegram:9', text: 'xin chào' }));
+    for (let i = 0; i < 25; i++) flood.push(await app.replies({ from: 'telegram:9', text: 'xin chào' }));
     expect(flood.filter((r) => r.length === 0).length).toBeGreaterThan(0);
     app.close();
   });

@@ -6,10 +6,10 @@ import { createTestApp } from '../support/app.js';
 describe('quarterly reminder job', () => {
   it('reminds opted-in members once on 7 December (3 days before the 10th), never twice, and retries a failed send', async () => {
     const app = createTestApp({ now: '2026-12-06T09:00:00+07:00', admins: ['telegram:1'] });
-    const invite = async () => /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await app.handle({ from: 'telegram:1', text: '/invite' }))[0]?.text ?? '')?.[1] ?? '';
-    for (const address of ['zalo:10', 'telegram:20', 'telegram:30'] as const) await app.handle({ from: address, text: `/join ${await invite()}` });
-    await app.handle({ from: 'zalo:10', text: '/remind on' });
-    await app.handle({ from: 'telegram:20', text: '/remind on' });
+    const invite = async () => /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await app.replies({ from: 'telegram:1', text: '/invite' }))[0]?.text ?? '')?.[1] ?? '';
+    for (const address of ['zalo:10', 'telegram:20', 'telegram:30'] as const) await app.replies({ from: address, text: `/join ${await invite()}` });
+    await app.replies({ from: 'zalo:10', text: '/remind on' });
+    await app.replies({ from: 'telegram:20', text: '/remind on' });
     const sent: { address: Address; messages: readonly Outgoing[] }[] = [];
     let failOnce = true;
     const job = startQuarterlyReminderJob({

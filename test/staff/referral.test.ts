@@ -16,16 +16,16 @@ const ADMIN: Address = 'telegram:1001';
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 async function member(app: TestApp, address: Address): Promise<void> {
-  const invite = await app.handle({ from: ADMIN, text: '/invite' });
+  const invite = await app.replies({ from: ADMIN, text: '/invite' });
   const code = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(invite[0]?.text ?? '')?.[1] ?? '';
-  await app.handle({ from: address, text: `/join ${code}` });
+  await app.replies({ from: address, text: `/join ${code}` });
 }
 
 describe('referral links', () => {
   it('a team member registers as referrer and gets the t.me deep link, the Zalo text and a QR code PNG', async () => {
     const app = createTestApp({ admins: [ADMIN] });
     await member(app, 'telegram:2001');
-    const out = await app.handle({ from: 'telegram:2001', text: '/referrer me Đoàn viên Lan' });
+    const out = await app.replies({ from: 'telegram:2001', text: '/referrer me Đoàn viên Lan' });
     const code = /Mã giới thiệu của bạn: ([A-Z2-9]{7}[2-9])/.exec(out[0]?.text ?? '')?.[1];
     expect(code).toBeDefined();
     expect(out[1]?.text).toContain(`https://t.me/TenMienVnBot?start=${code}`);
@@ -34,9 +34,9 @@ describe('referral links', () => {
     expect(qr).toMatchObject({ kind: 'image', mime: 'image/png', name: `ma-gioi-thieu-${code}.png` });
     expect([...(qr?.data.slice(0, 8) ?? [])]).toEqual(PNG);
     // Asking again gives the same code; /mylink and the share_link intent show it too.
-    expect((await app.handle({ from: 'telegram:2001', text: '/referrer me' }))[0]?.text).toContain(`Bạn đã có mã giới thiệu: ${code}`);
-    expect((await app.handle({ from: 'telegram:2001', text: '/mylink' }))[0]?.text).toContain(code);
-    const asked = await app.handle({ from: 'telegram:2001', text: 'cho mình xin link giới thiệu của mình để gửi cho bạn bè' });
+    expect((await app.replies({ from: 'telegram:2001', text: '/referrer me' }))[0]?.text).toContain(`Bạn đã có mã giới thiệu: ${code}`);
+    expect((await app.replies({ from: 'telegram:2001', text: '/mylink' }))[0]?.text).toContain(code);
+    const asked = await app.replies({ from: 'telegram:2001', text: 'cho mình xin link giới thiệu của mình để gửi cho bạn bè' });
     expect(asked.map((m) => m.text).join('\n')).toContain(`start=${code}`);
     expect(app.store.db.prepare("SELECT role, change, via FROM role_changes WHERE role = 'referrer'").all()).toEqual([{ role: 'referrer', change: 'grant', via: 'chat' }]);
     app.close();
@@ -45,7 +45,7 @@ describe('referral links', () => {
   it('a user who came by the link is counted under that referrer: /start CODE → check → /mystats', async () => {
     const app = createTestApp({ admins: [ADMIN] });
     await member(app, 'telegram:2001');
-    const link = await app.handle({ from: 'telegram:2001', text: '/referrer me' });
+    const link = await app.replies({ from: 'telegram:2001', text: '/referrer me' });
     const code = /start=([A-Z0-9]+)/.exec(link[1]?.text ?? '')?.[1] ?? '';
 
     const user = conversation({ app, user: 'hoa' });
@@ -62,7 +62,7 @@ describe('referral links', () => {
     await elsewhere.user('em 30 tuổi');
     await elsewhere.choose('Không lưu');
 
-    const stats = await app.handle({ from: 'telegram:2001', text: '/mystats' });
+    const stats = await app.replies({ from: 'telegram:2001', text: '/mystats' });
     expect(stats[0]?.text).toBe(`Mã giới thiệu ${code}:\n• 2 lượt kiểm tra đến qua mã của bạn\n• 2 lượt đủ điều kiện\n• 1 người đồng ý lưu thông tin`);
     expect(await app.store.records.getPerson(user.address)).toMatchObject({ referrer: code, locality: 'Phường Kiến An' });
     const checks = await app.store.records.listChecks();
@@ -72,17 +72,17 @@ describe('referral links', () => {
 
   it('a referral code typed on Zalo ("ma GT: CODE") counts too; an unknown code is ignored gracefully', async () => {
     const app = createTestApp({ admins: [ADMIN] });
-    const added = await app.handle({ from: ADMIN, text: '/referrer add Chi đoàn THPT Kiến An' });
+    const added = await app.replies({ from: ADMIN, text: '/referrer add Chi đoàn THPT Kiến An' });
     const code = /: ([A-Z2-9]{8})$/.exec(added[0]?.text ?? '')?.[1] ?? '';
     expect(added[1]?.text).toContain(`ma GT: ${code}`);
 
-    await app.handle({ from: 'zalo:84905', text: `ma GT: ${code}` });
-    await app.handle({ from: 'zalo:84905', text: 'em 20 tuổi' });
-    await app.handle({ from: 'zalo:84905', choice: 'consent:no' });
-    const unknown = await app.handle({ from: 'zalo:84906', text: 'ma GT: KHONGCO99' });
+    await app.replies({ from: 'zalo:84905', text: `ma GT: ${code}` });
+    await app.replies({ from: 'zalo:84905', text: 'em 20 tuổi' });
+    await app.replies({ from: 'zalo:84905', choice: 'consent:no' });
+    const unknown = await app.replies({ from: 'zalo:84906', text: 'ma GT: KHONGCO99' });
     expect(unknown.map((m) => m.text).join('\n')).toMatch(/Xin chào/);
-    await app.handle({ from: 'zalo:84906', text: 'em 20 tuổi' });
-    await app.handle({ from: 'zalo:84906', choice: 'consent:no' });
+    await app.replies({ from: 'zalo:84906', text: 'em 20 tuổi' });
+    await app.replies({ from: 'zalo:84906', choice: 'consent:no' });
     const checks = await app.store.records.listChecks();
     expect(checks.map((c) => c.referrer)).toEqual([code, null]);
     expect(JSON.stringify(app.store.db.prepare('SELECT state FROM sessions').all())).not.toContain('KHONGCO99');

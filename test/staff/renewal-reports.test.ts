@@ -47,7 +47,7 @@ describe('renewals in the staff reports', () => {
   it('/stats and stats --quarter: free periods ending next quarter and renewals reported, per track and locality', async () => {
     const app = createTestApp({ admins: [ADMIN] });
     seed(app.store.db);
-    const out = await app.handle({ from: ADMIN, text: '/stats 2026-Q4' });
+    const out = await app.replies({ from: ADMIN, text: '/stats 2026-Q4' });
     const body = out[0]?.text ?? '';
     expect(body).toMatch(/^Thống kê Quý IV\/2026/);
     expect(body).toContain('Gia hạn tên miền (sau thời gian miễn phí)');

@@ -16,7 +16,7 @@ const QUARTER = { from: '2026-09-30T17:00:00.000Z', to: '2026-12-31T16:59:59.999
 describe('reports count people, not repetitions (issue #18)', () => {
   it('ten "em 20 tuổi" from one consenting person: one eligible check in the report and in the credit', async () => {
     const app = createTestApp({ admins: [ADMIN] });
-    const added = await app.handle({ from: ADMIN, text: '/referrer add Chi đoàn THPT Kiến An' });
+    const added = await app.replies({ from: ADMIN, text: '/referrer add Chi đoàn THPT Kiến An' });
     const code = /: ([A-Z2-9]{8})$/.exec(added[0]?.text ?? '')?.[1] ?? '';
     const person = conversation({ app, user: 'lap-lai' });
     await person.user(`/start ${code}`);

@@ -61,7 +61,7 @@ describe('stats in chat', () => {
     const app = createTestApp({ admins: [ADMIN] });
     seedQuarter(app);
     await app.staff.store.addReferrer({ label: 'Chi đoàn Kiến An', address: null, by: 'cli', via: 'cli', now: app.clock.now(), code: 'REF1' });
-    const out = await app.handle({ from: ADMIN, text: '/stats 2026-Q4' });
+    const out = await app.replies({ from: ADMIN, text: '/stats 2026-Q4' });
     const body = out[0]?.text ?? '';
     expect(body).toMatch(/^Thống kê Quý IV\/2026 \(01\/10\/2026–31\/12\/2026\)/);
     expect(body).toContain('Tổng: 13 lượt kiểm tra, 10 lượt đủ điều kiện.');
@@ -80,10 +80,10 @@ describe('stats in chat', () => {
   it('/stats week, month and a date range; nonsense gets the usage', async () => {
     const app = createTestApp({ admins: [ADMIN] });
     seedQuarter(app);
-    expect(all(await app.handle({ from: ADMIN, text: '/stats 2026-11-01 2026-11-30' }))).toContain('Tổng: 4 lượt kiểm tra, 2 lượt đủ điều kiện.');
-    expect(all(await app.handle({ from: ADMIN, text: '/stats month' }))).toContain('Tổng: 4 lượt kiểm tra');
-    expect(all(await app.handle({ from: ADMIN, text: '/stats week' }))).toContain('Tổng: 0 lượt kiểm tra');
-    expect(all(await app.handle({ from: ADMIN, text: '/stats hôm kia' }))).toMatch(/Cách dùng: \/stats/);
+    expect(all(await app.replies({ from: ADMIN, text: '/stats 2026-11-01 2026-11-30' }))).toContain('Tổng: 4 lượt kiểm tra, 2 lượt đủ điều kiện.');
+    expect(all(await app.replies({ from: ADMIN, text: '/stats month' }))).toContain('Tổng: 4 lượt kiểm tra');
+    expect(all(await app.replies({ from: ADMIN, text: '/stats week' }))).toContain('Tổng: 0 lượt kiểm tra');
+    expect(all(await app.replies({ from: ADMIN, text: '/stats hôm kia' }))).toMatch(/Cách dùng: \/stats/);
     app.close();
   });
 });
@@ -92,9 +92,9 @@ describe('exports', () => {
   it('the quarterly report has the right numbers and the ward plan’s headings, and XLSX and CSV agree', async () => {
     const app = createTestApp({ admins: [ADMIN] });
     seedQuarter(app);
-    const xlsx = (await app.handle({ from: ADMIN, text: '/export quarterly 2026-Q4 xlsx' }))[0]?.attachment;
+    const xlsx = (await app.replies({ from: ADMIN, text: '/export quarterly 2026-Q4 xlsx' }))[0]?.attachment;
     expect(xlsx).toMatchObject({ kind: 'file', name: 'bao-cao-quy-2026-Q4.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const csv = (await app.handle({ from: ADMIN, text: '/export quarterly 2026-Q4 csv' }))[0]?.attachment;
+    const csv = (await app.replies({ from: ADMIN, text: '/export quarterly 2026-Q4 csv' }))[0]?.attachment;
     expect(csv?.name).toBe('bao-cao-quy-2026-Q4.csv');
 
     const sheet = await xlsxRows(xlsx?.data ?? new Uint8Array(), 'Báo cáo quý');
@@ -132,7 +132,7 @@ describe('exports', () => {
     const soffice = SOFFICE;
     const app = createTestApp({ admins: [ADMIN] });
     seedQuarter(app);
-    const xlsx = (await app.handle({ from: ADMIN, text: '/export quarterly 2026-Q4 xlsx' }))[0]?.attachment;
+    const xlsx = (await app.replies({ from: ADMIN, text: '/export quarterly 2026-Q4 xlsx' }))[0]?.attachment;
     const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
     writeFileSync(join(dir, 'r.xlsx'), xlsx?.data ?? new Uint8Array());
     execFileSync(soffice, ['--headless', '--convert-to', 'csv', '--outdir', dir, join(dir, 'r.xlsx')], { timeout: 60_000 });
@@ -163,7 +163,7 @@ describe('exports', () => {
     await old.user('em 30 tuổi');
     await old.choose('Đồng ý lưu');
 
-    const out = await app.handle({ from: ADMIN, text: '/export candidates xlsx' });
+    const out = await app.replies({ from: ADMIN, text: '/export candidates xlsx' });
     const file = out[0]?.attachment;
     expect(file?.name).toBe('danh-sach-de-xuat.xlsx');
     const idvn = await xlsxRows(file?.data ?? new Uint8Array(), 'id.vn');
@@ -175,7 +175,7 @@ describe('exports', () => {
     const text = JSON.stringify([idvn, bizvn]);
     for (const leak of ['2006', '15/03', 'khoa', 'mai', 'tuan']) expect(text).not.toContain(leak);
 
-    const csv = (await app.handle({ from: ADMIN, text: '/export candidates csv' }))[0]?.attachment;
+    const csv = (await app.replies({ from: ADMIN, text: '/export candidates csv' }))[0]?.attachment;
     const rows = parseCsv(new TextDecoder().decode(csv?.data));
     expect(rows.filter((r) => /^\d+$/.test(r[0] ?? '')).map((r) => r[1])).toEqual(['console:shop', 'console:lan']);
     app.close();

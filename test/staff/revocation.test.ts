@@ -18,10 +18,10 @@ const MEMBER: Address = 'telegram:2001';
 const texts = (replies: readonly Outgoing[]): string => replies.map((m) => m.text).join('\n');
 
 async function memberWithCode(app: TestApp): Promise<string> {
-  const invite = await app.handle({ from: ADMIN, text: '/invite' });
+  const invite = await app.replies({ from: ADMIN, text: '/invite' });
   const code = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(invite[0]?.text ?? '')?.[1] ?? '';
-  await app.handle({ from: MEMBER, text: `/join ${code}` });
-  const link = await app.handle({ from: MEMBER, text: '/referrer me Đoàn viên Lan' });
+  await app.replies({ from: MEMBER, text: `/join ${code}` });
+  const link = await app.replies({ from: MEMBER, text: '/referrer me Đoàn viên Lan' });
   return /start=([A-Z0-9]+)/.exec(link[1]?.text ?? '')?.[1] ?? '';
 }
 
@@ -38,13 +38,13 @@ describe('revoking staff powers (issue #18)', () => {
     const app = createTestApp({ admins: [ADMIN] });
     const code = await memberWithCode(app);
     await personByLink(app, 'truoc', code);
-    const unknown = await app.handle({ from: 'telegram:3003', text: '/khongcolenhnay' });
+    const unknown = await app.replies({ from: 'telegram:3003', text: '/khongcolenhnay' });
 
-    const removed = texts(await app.handle({ from: ADMIN, text: `/staff remove ${MEMBER}` }));
+    const removed = texts(await app.replies({ from: ADMIN, text: `/staff remove ${MEMBER}` }));
     expect(removed).toMatch(/Đã bỏ quyền thành viên/);
     expect(removed).toContain(`Đã kết thúc mã giới thiệu ${code}`);
     for (const command of ['/hotro', '/mylink', '/mystats', '/stats', '/referrer list']) {
-      expect(await app.handle({ from: MEMBER, text: command }), command).toEqual(unknown);
+      expect(await app.replies({ from: MEMBER, text: command }), command).toEqual(unknown);
     }
     // A session that still remembers the code (they came by the link earlier) credits nothing new.
     const remembered = conversation({ app, user: 'nho-ma' });
@@ -63,14 +63,14 @@ describe('revoking staff powers (issue #18)', () => {
 
   it('/referrer remove CODE (admin) ends a branch code: the link no longer credits, past counts stay, others cannot', async () => {
     const app = createTestApp({ admins: [ADMIN] });
-    const added = await app.handle({ from: ADMIN, text: '/referrer add Chi đoàn THPT Kiến An' });
+    const added = await app.replies({ from: ADMIN, text: '/referrer add Chi đoàn THPT Kiến An' });
     const code = /: ([A-Z2-9]{8})$/.exec(added[0]?.text ?? '')?.[1] ?? '';
     await personByLink(app, 'a', code);
-    const unknown = await app.handle({ from: MEMBER, text: '/khongcolenhnay' });
-    expect(await app.handle({ from: MEMBER, text: `/referrer remove ${code}` })).toEqual(unknown); // not staff: nothing revealed
+    const unknown = await app.replies({ from: MEMBER, text: '/khongcolenhnay' });
+    expect(await app.replies({ from: MEMBER, text: `/referrer remove ${code}` })).toEqual(unknown); // not staff: nothing revealed
 
-    expect(texts(await app.handle({ from: ADMIN, text: `/referrer remove ${code.toLowerCase()}` }))).toContain(`Đã kết thúc mã giới thiệu ${code} (Chi đoàn THPT Kiến An)`);
-    expect(texts(await app.handle({ from: ADMIN, text: `/referrer remove ${code}` }))).toMatch(/Không có mã giới thiệu .* đang hoạt động/);
+    expect(texts(await app.replies({ from: ADMIN, text: `/referrer remove ${code.toLowerCase()}` }))).toContain(`Đã kết thúc mã giới thiệu ${code} (Chi đoàn THPT Kiến An)`);
+    expect(texts(await app.replies({ from: ADMIN, text: `/referrer remove ${code}` }))).toMatch(/Không có mã giới thiệu .* đang hoạt động/);
     await personByLink(app, 'b', code);
     const checks = await app.store.records.listChecks();
     expect(checks.map((c) => c.referrer)).toEqual([code, null]);
@@ -81,7 +81,7 @@ describe('revoking staff powers (issue #18)', () => {
   it('npm run cli -- referrer remove CODE ends a code and records it; an unknown code exits 1', async () => {
     const db = tempDatabase();
     const app = createTestApp({ admins: [ADMIN], file: db });
-    const added = await app.handle({ from: ADMIN, text: '/referrer add Chi đoàn Phường' });
+    const added = await app.replies({ from: ADMIN, text: '/referrer add Chi đoàn Phường' });
     const code = /: ([A-Z2-9]{8})$/.exec(added[0]?.text ?? '')?.[1] ?? '';
     app.close();
     const ended = await runCli(['referrer', 'remove', code], '', { DATABASE_PATH: db });

@@ -11,7 +11,7 @@ const MEMBER: Address = 'zalo:2002';
 const STRANGER: Address = 'telegram:3003';
 
 async function say(app: TestApp, from: Address, text: string): Promise<Outgoing[]> {
-  return app.handle({ from, text });
+  return app.replies({ from, text });
 }
 
 function inviteCode(replies: readonly Outgoing[]): string {

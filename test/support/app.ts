@@ -5,7 +5,7 @@
  */
 import { afterEach } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
-import type { Address, Handler, Locale } from '../../src/core/message.js';
+import type { Address, Handler, Input, Locale, Outgoing } from '../../src/core/message.js';
 import type { DomainAvailability } from '../../src/core/outreach.js';
 import { understand } from '../../src/nlu-corpus.js';
 import type { Session } from '../../src/core/session.js';
@@ -28,6 +28,8 @@ import type { RateLimitOptions } from '../../src/core/rate-limit.js';
 
 export type TestApp = {
   readonly handle: Handler;
+  /** One turn's rendered replies (`handle(input)` without the locale). */
+  readonly replies: (input: Input) => Promise<Outgoing[]>;
   readonly store: Store<Session>;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly i18n: I18n;
@@ -108,7 +110,8 @@ function assemble(store: AppStore<Session>, clock: ReturnType<typeof fixedClock>
     ...(turnLock === undefined ? {} : { turnLock }),
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
-  return { handle, clock, i18n: sharedI18n, logs, staff };
+  const replies = async (input: Input): Promise<Outgoing[]> => (await handle(input)).messages;
+  return { handle, replies, clock, i18n: sharedI18n, logs, staff };
 }
 
 /**

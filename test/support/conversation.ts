@@ -39,7 +39,7 @@ export function conversation(options: { now?: string; user?: string; app?: { han
     address,
     last: [],
     async user(text) {
-      chat.last = await app.handle({ from: address, text });
+      chat.last = (await app.handle({ from: address, text })).messages;
       assertTranslated(chat.last);
       return chat.last;
     },
@@ -47,7 +47,7 @@ export function conversation(options: { now?: string; user?: string; app?: { han
       const choices = chat.lastChoices();
       const hit = choices.find((c) => (typeof labelOrId === 'string' ? c.label === labelOrId || c.id === labelOrId : labelOrId.test(c.label)));
       if (!hit) throw new Error(`No offered choice matches ${String(labelOrId)}; offered: ${choices.map((c) => c.label).join(' | ')}`);
-      chat.last = await app.handle({ from: address, choice: hit.id });
+      chat.last = (await app.handle({ from: address, choice: hit.id })).messages;
       assertTranslated(chat.last);
       return chat.last;
     },

@@ -6,7 +6,7 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Address, Handler, Outgoing } from '../../core/message.js';
+import type { Address, Handler, Locale, Outgoing } from '../../core/message.js';
 import { formatAddress } from '../../core/message.js';
 import type { Channel } from '../../core/ports.js';
 
@@ -16,8 +16,8 @@ export type ConsoleChannelDeps = {
   readonly output: Writable;
   /** The console user's name: the person is `console:<user>`. */
   readonly user?: string;
-  /** Shown under numbered choices, e.g. "Trả lời bằng số hoặc gõ câu hỏi". */
-  readonly hint?: string;
+  /** Shown under numbered choices, e.g. "Trả lời bằng số hoặc gõ câu hỏi"; a function gets the turn's language. */
+  readonly hint?: string | ((locale: Locale) => string);
   /** Called when the person closes the chat (Ctrl-D, /quit). */
   readonly onClose?: () => void;
 };
@@ -40,9 +40,10 @@ export function createConsoleChannel(deps: ConsoleChannelDeps): Channel & { addr
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
 
+  const hintIn = (locale: Locale): string | undefined => (typeof deps.hint === 'function' ? deps.hint(locale) : deps.hint);
   const say = async (text: string): Promise<void> => {
-    const messages = await deps.handle({ from: address, text });
-    deps.output.write(`\n${renderForConsole(messages, deps.hint)}\n`);
+    const { messages, locale } = await deps.handle({ from: address, text });
+    deps.output.write(`\n${renderForConsole(messages, hintIn(locale))}\n`);
   };
 
   return {
@@ -76,6 +77,11 @@ export function createConsoleChannel(deps: ConsoleChannelDeps): Channel & { addr
     async stop() {
       rl?.close();
       await queue;
+    },
+    /** A message outside a turn (a relayed staff answer, a reminder) is printed like a reply. */
+    send(_to, messages) {
+      deps.output.write(`\n${renderForConsole(messages)}\n`);
+      return Promise.resolve({ status: 'ok' });
     },
   };
 }

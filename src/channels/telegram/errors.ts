@@ -18,21 +18,6 @@ export class TelegramChannelError extends Error {
 }
 
 /**
- * A proactive message that did not arrive. `blocked`: the person blocked the
- * bot (or deleted their account) — stop messaging them. `failed`: anything
- * else (network, Telegram error after retries) — may be retried later.
- */
-export class TelegramSendError extends Error {
-  readonly code: 'blocked' | 'failed';
-
-  constructor(code: 'blocked' | 'failed', message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TelegramSendError';
-    this.code = code;
-  }
-}
-
-/**
  * 403 from sendMessage and friends: the person blocked the bot, deleted their
  * account, or never started a chat with it. Nothing to retry.
  */

@@ -1,21 +1,19 @@
 /**
- * Messages outside a turn (reminders, broadcasts), rendered like replies.
- * trySend returns a result and never throws for delivery problems; send (the
- * Channel port, which returns void) turns a failed result into TelegramSendError.
+ * Messages outside a turn (reminders, broadcasts, relayed answers), rendered
+ * like replies. Delivery problems are an outcome, never a rejection: a person
+ * who blocked the bot (or whose chat is gone) is `blocked`, anything else
+ * `failed`; both are logged. A non-Telegram address is a programming error
+ * and throws TelegramChannelError (code 'address').
  */
 import type { Api } from 'grammy';
 import { parseAddress, type Address, type Outgoing } from '../../core/message.js';
-import { describeError, isBlockedError, TelegramChannelError, TelegramSendError } from './errors.js';
+import type { SendOutcome } from '../../core/ports.js';
+import { describeError, isBlockedError, TelegramChannelError } from './errors.js';
 import { sendOutgoing } from './send-outgoing.js';
-import type { SendResult, TelegramLog } from './types.js';
+import type { TelegramLog } from './types.js';
 
-export type ProactiveSend = {
-  trySend(address: Address, messages: readonly Outgoing[]): Promise<SendResult>;
-  send(address: Address, messages: readonly Outgoing[]): Promise<void>;
-};
-
-export function createProactiveSend(api: Api, log: TelegramLog): ProactiveSend {
-  const trySend = async (address: Address, messages: readonly Outgoing[]): Promise<SendResult> => {
+export function createProactiveSend(api: Api, log: TelegramLog): (address: Address, messages: readonly Outgoing[]) => Promise<SendOutcome> {
+  return async (address, messages) => {
     const parsed = parseAddress(address);
     const chatId = Number(parsed?.id);
     if (parsed?.channel !== 'telegram' || !Number.isSafeInteger(chatId)) {
@@ -26,24 +24,15 @@ export function createProactiveSend(api: Api, log: TelegramLog): ProactiveSend {
     }
     try {
       await sendOutgoing(api, chatId, messages);
-      return { ok: true };
+      return { status: 'ok' };
     } catch (error) {
       const detail = describeError(error);
       if (isBlockedError(error)) {
         log.info('telegram: proactive message not delivered: the person has blocked the bot', { address });
-        return { ok: false, error: 'blocked', detail };
+        return { status: 'blocked' };
       }
       log.warn('telegram: proactive message failed', { address, error: detail });
-      return { ok: false, error: 'failed', detail };
+      return { status: 'failed', error: detail };
     }
   };
-
-  const send = async (address: Address, messages: readonly Outgoing[]): Promise<void> => {
-    const result = await trySend(address, messages);
-    if (!result.ok) {
-      throw new TelegramSendError(result.error, `Telegram message not delivered: ${result.detail}`);
-    }
-  };
-
-  return { trySend, send };
 }

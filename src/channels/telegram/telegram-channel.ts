@@ -7,7 +7,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
-import { parseAddress, type Address, type ChannelName, type Outgoing } from '../../core/message.js';
+import { parseAddress, type Address, type ChannelName } from '../../core/message.js';
 import type { Channel, ChannelHealth } from '../../core/ports.js';
 import { ensureCallbackAnswered } from './callback-answer.js';
 import { setLocalizedCommands } from './commands.js';
@@ -16,7 +16,7 @@ import { describeError, TelegramChannelError } from './errors.js';
 import { createTelegramHealth } from './health.js';
 import { createInFlightTracker } from './in-flight.js';
 import { createProactiveSend } from './proactive-send.js';
-import type { SendResult, TelegramChannelDeps } from './types.js';
+import type { TelegramChannelDeps } from './types.js';
 import { createUpdateRouter } from './update-router.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 
@@ -25,19 +25,6 @@ const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{32,256}$/;
 
 export type TelegramChannel = Channel & {
   readonly name: ChannelName;
-  /**
-   * Proactive messages (reminders, broadcasts), same rendering as replies.
-   * Never throws for delivery problems: a person who blocked the bot gives
-   * `{ ok: false, error: 'blocked' }`, anything else `{ ok: false, error: 'failed' }`;
-   * both are logged. Throws TelegramChannelError (code 'address') only for a
-   * non-Telegram address (a programming error).
-   */
-  trySend(address: Address, messages: readonly Outgoing[]): Promise<SendResult>;
-  /**
-   * The Channel port's send: like trySend, but a delivery problem rejects with
-   * TelegramSendError (`code: 'blocked' | 'failed'`) because the port returns void.
-   */
-  send(address: Address, messages: readonly Outgoing[]): Promise<void>;
   /** The underlying bot, for diagnostics. Do not add handlers to it. */
   readonly bot: Bot;
   health(): ChannelHealth;
@@ -202,6 +189,5 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     return stopping;
   };
 
-  const { send, trySend } = createProactiveSend(bot.api, log);
-  return { name: 'telegram', start, stop, send, trySend, bot, health: health.health };
+  return { name: 'telegram', start, stop, send: createProactiveSend(bot.api, log), bot, health: health.health };
 }

@@ -46,8 +46,3 @@ export type TelegramChannelDeps = {
   /** The staff group (handoff.staffChat, "telegram:-100…"): staff answers there reach the engine (issue #11). */
   readonly staffChat?: Address | undefined;
 };
-
-/** Result of a proactive send: failures are returned, not thrown (see `send`). */
-export type SendResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly error: 'blocked' | 'failed'; readonly detail: string };

@@ -73,8 +73,8 @@ export function createUpdateRouter(deps: RouterDeps): Composer<Context> {
     .on('message:text')
     .filter((ctx) => isStaffChatReply(ctx.chat.id, ctx.msg.text, deps.staffChatId))
     .use(async (ctx) => {
-      const replies = await handle({ from: telegramAddress(ctx.chat.id), text: ctx.msg.text });
-      await sendOutgoing(ctx.api, ctx.chat.id, replies);
+      const { messages } = await handle({ from: telegramAddress(ctx.chat.id), text: ctx.msg.text });
+      await sendOutgoing(ctx.api, ctx.chat.id, messages);
     });
 
   const groups = router.chatType(['group', 'supergroup']);
@@ -98,16 +98,16 @@ export function createUpdateRouter(deps: RouterDeps): Composer<Context> {
       return;
     }
     await ctx.answerCallbackQuery();
-    const replies = await handle(choiceToInput(ctx.chat.id, ctx.callbackQuery.data, ctx.from.language_code));
-    await sendOutgoing(ctx.api, ctx.chat.id, replies);
+    const { messages } = await handle(choiceToInput(ctx.chat.id, ctx.callbackQuery.data, ctx.from.language_code));
+    await sendOutgoing(ctx.api, ctx.chat.id, messages);
   });
   direct.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: notice(ctx, 'old_button') }));
   direct.on('message', async (ctx) => {
     if (!firstOfAlbum(ctx.msg.media_group_id)) return;
     const input = messageToInput(ctx.msg, ctx.me.username);
     if (input === undefined) return;
-    const replies = await handle(input);
-    await sendOutgoing(ctx.api, ctx.chat.id, replies);
+    const { messages } = await handle(input);
+    await sendOutgoing(ctx.api, ctx.chat.id, messages);
   });
 
   return router;

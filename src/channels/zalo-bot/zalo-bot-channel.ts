@@ -5,7 +5,7 @@
  * privately"); de-duplicated by message_id, rate-limited and ordered per
  * person; a typing action while the engine thinks. Addresses `zalo-bot:<chat id>`.
  */
-import { parseAddress, type Address, type Handler, type Input, type Locale, type Outgoing } from '../../core/message.js';
+import { parseAddress, type Address, type Handler, type Input, type Locale, type TurnResult } from '../../core/message.js';
 import type { Channel, ChannelHealth } from '../../core/ports.js';
 import type { Logger } from '../../core/runner.js';
 import type { HttpServer } from '../../http/http-server.js';
@@ -77,17 +77,16 @@ export function createZaloBotChannel(deps: ZaloBotChannelDeps): ZaloBotChannel {
   };
 
   async function turn(chatId: string, input: Input): Promise<void> {
-    const locale = await localeOf(input.from);
     sender.typing(chatId);
-    let replies: Outgoing[];
+    let result: TurnResult;
     try {
-      replies = await deps.handle(input);
+      result = await deps.handle(input);
     } catch (error) {
       log.error('zalo-bot: turn failed', { address: input.from, error: error instanceof Error ? error.message : String(error) });
-      await sender.sendText(chatId, t(locale, 'zalo.unavailable'));
+      await sender.sendText(chatId, t(await localeOf(input.from), 'zalo.unavailable'));
       return;
     }
-    await sender.sendReplies(chatId, replies, locale);
+    await sender.sendReplies(chatId, result.messages, result.locale);
   }
 
   function onUpdate(update: ZaloBotUpdate): void {
@@ -170,7 +169,7 @@ export function createZaloBotChannel(deps: ZaloBotChannelDeps): ZaloBotChannel {
       if (parsed?.channel !== 'zalo-bot') throw new Error(`The Zalo Bot channel cannot send to "${address}". Use an address "zalo-bot:<chat id>".`);
       const locale = await localeOf(address);
       const result = await queue.run(parsed.id, () => sender.sendReplies(parsed.id, messages, locale));
-      if (result.failed > 0) throw new Error(`Zalo Bot message to ${address} not delivered: ${result.error ?? 'failed'}`);
+      return result.failed > 0 ? { status: 'failed', error: result.error ?? 'failed' } : { status: 'ok' };
     },
     health: () => health,
   };

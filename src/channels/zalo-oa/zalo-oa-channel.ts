@@ -9,7 +9,7 @@
  * `zalo-oa:<user id>`.
  */
 import { parseAddress, type Address, type Handler, type Input, type Locale, type Outgoing } from '../../core/message.js';
-import type { Channel, ChannelHealth, MaybePromise } from '../../core/ports.js';
+import type { Channel, ChannelHealth, MaybePromise, SendOutcome } from '../../core/ports.js';
 import type { Logger } from '../../core/runner.js';
 import { OA_FREE_WINDOW_MS, type ZaloOaStore } from '../../core/zalo-oa.js';
 import type { HttpServer } from '../../http/http-server.js';
@@ -32,8 +32,6 @@ export const ZALO_OA_DEFAULTS = {
   windowMs: OA_FREE_WINDOW_MS,
 } as const;
 
-export type ProactiveResult = { ok: true } | { ok: false; error: string; permanent?: boolean };
-
 export type ZaloOaChannelDeps = {
   readonly appId: string;
   readonly oaSecretKey: string;
@@ -53,8 +51,6 @@ export type ZaloOaChannelDeps = {
 
 export type ZaloOaChannel = Channel & {
   health(): ChannelHealth;
-  send: NonNullable<Channel['send']>;
-  trySend(address: Address, messages: readonly Outgoing[]): Promise<ProactiveResult>;
   /** Proactive messages not sent because the person was outside Zalo's window (since start). */
   counters(): { outsideWindow: number };
 };
@@ -93,12 +89,13 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
   };
 
   async function turn(userId: string, input: Input): Promise<void> {
-    const locale = await localeOf(input.from);
     let replies: Outgoing[];
+    let locale: Locale;
     try {
-      replies = await deps.handle(input);
+      ({ messages: replies, locale } = await deps.handle(input));
     } catch (error) {
       log.error('zalo-oa: turn failed', { address: input.from, error: error instanceof Error ? error.message : String(error) });
+      locale = await localeOf(input.from);
       replies = [{ text: t(locale, 'zalo.unavailable') }];
     }
     remember(userId, replies);
@@ -149,21 +146,22 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
     keeper.accessToken().catch(() => undefined); // refreshes ahead of expiry; health() tells the outcome
   };
 
-  async function trySend(address: Address, messages: readonly Outgoing[]): Promise<ProactiveResult> {
+  /** Outside the 48-hour window (or refused by Zalo as such) is `blocked`: retrying cannot help. */
+  async function send(address: Address, messages: readonly Outgoing[]): Promise<SendOutcome> {
     const parsed = parseAddress(address);
     if (parsed?.channel !== 'zalo-oa') throw new Error(`The Zalo OA channel cannot send to "${address}". Use an address "zalo-oa:<user id>".`);
     const last = await (store.lastInbound(address, now()) as MaybePromise<Date | undefined>);
     if (last === undefined || nowMs() - last.getTime() > ZALO_OA_DEFAULTS.windowMs) {
       countOutside(address, last === undefined ? 'no message from them in 7 days' : 'last message over 48 hours ago');
-      return { ok: false, error: 'outside_window', permanent: true };
+      return { status: 'blocked' };
     }
     const locale = await localeOf(address);
     const result = await queue.run(parsed.id, () => sender.deliver(parsed.id, messages, locale));
     if (result.outsideWindow) {
       countOutside(address, 'refused by Zalo');
-      return { ok: false, error: 'outside_window', permanent: true };
+      return { status: 'blocked' };
     }
-    return result.failed > 0 ? { ok: false, error: result.error ?? 'failed' } : { ok: true };
+    return result.failed > 0 ? { status: 'failed', error: result.error ?? 'failed' } : { status: 'ok' };
   }
 
   return {
@@ -185,11 +183,7 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
       await queue.drain();
       await throttle.idle();
     },
-    trySend,
-    async send(address, messages) {
-      const result = await trySend(address, messages);
-      if (!result.ok) throw new Error(`Zalo OA message to ${address} not delivered: ${result.error}`);
-    },
+    send,
     health: () => keeper.health(),
     counters: () => ({ outsideWindow }),
   };

@@ -22,7 +22,8 @@ export type ZaloSenderDeps = {
 
 export type ZaloSender = {
   sendText(threadId: string, text: string, type?: ThreadType): Promise<boolean>;
-  sendReplies(threadId: string, replies: readonly Outgoing[], locale: Locale): Promise<void>;
+  /** True when every text was sent (an attachment that fell back to its caption counts as sent). */
+  sendReplies(threadId: string, replies: readonly Outgoing[], locale: Locale): Promise<boolean>;
 };
 
 type Content = Parameters<ZaloApi['sendMessage']>[0];
@@ -64,10 +65,12 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
     sendText,
     async sendReplies(threadId, replies, locale) {
       const prompt = (count: number): string => choicePrompt(deps.t, locale, count);
+      let delivered = true;
       for (const reply of mergeOutgoing(replies, deps.maxTextLength ?? ZALO_MAX_TEXT)) {
-        for (const text of renderOutgoing(reply, prompt, deps.maxTextLength)) await sendText(threadId, text);
+        for (const text of renderOutgoing(reply, prompt, deps.maxTextLength)) delivered = (await sendText(threadId, text)) && delivered;
         if (reply.attachment) await sendAttachment(threadId, reply.attachment);
       }
+      return delivered;
     },
   };
 }

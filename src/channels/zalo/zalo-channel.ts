@@ -6,7 +6,7 @@
  */
 import { ThreadType } from 'zca-js';
 import type { Message } from 'zca-js';
-import type { Address, Handler, Input, Locale, Outgoing } from '../../core/message.js';
+import type { Address, Handler, Input, Locale, TurnResult } from '../../core/message.js';
 import { parseAddress } from '../../core/message.js';
 import type { Channel } from '../../core/ports.js';
 import type { Translate } from '../../i18n.js';
@@ -102,16 +102,16 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const sender = createZaloSender({ api: connection.api, throttle, t, log, maxTextLength: deps.maxTextLength ?? ZALO_MAX_TEXT });
 
   async function turn(threadId: string, input: Input): Promise<void> {
-    const locale = await localeOf(input.from);
-    let replies: Outgoing[];
+    let result: TurnResult;
     try {
-      replies = await deps.handle(input);
+      result = await deps.handle(input);
     } catch (error) {
       log.error('Zalo turn failed', { address: input.from, error: describeError(error) });
-      await sender.sendText(threadId, t(locale, 'zalo.unavailable'));
+      await sender.sendText(threadId, t(await localeOf(input.from), 'zalo.unavailable'));
       return;
     }
-    await sender.sendReplies(threadId, replies, locale);
+    // The turn's own language: after "/lang en" the numbered-choice hint is English too.
+    await sender.sendReplies(threadId, result.messages, result.locale);
   }
 
   async function notice(threadId: string, address: Address, key: string): Promise<void> {
@@ -170,10 +170,11 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       if (parsed?.channel !== 'zalo') throw new Error(`The Zalo channel cannot send to a ${parsed?.channel ?? 'malformed'} address. Use an address "zalo:<threadId>".`);
       const { state } = connection.status();
       if (!connection.api() || state === 'logged_out') {
-        throw new Error(`Zalo is not connected (status: ${state}).${state === 'logged_out' ? ` ${RELOGIN_FIX}` : ''}`);
+        return { status: 'failed', error: `Zalo is not connected (status: ${state}).${state === 'logged_out' ? ` ${RELOGIN_FIX}` : ''}` };
       }
       const locale = await localeOf(address);
-      await queue.run(parsed.id, () => sender.sendReplies(parsed.id, messages, locale));
+      const delivered = await queue.run(parsed.id, () => sender.sendReplies(parsed.id, messages, locale));
+      return delivered ? { status: 'ok' } : { status: 'failed', error: 'Zalo did not accept the message (see the log)' };
     },
     status: () => connection.status(),
     health: () => zaloHealth(connection.status(), connection.credentialsFailing()),

@@ -29,7 +29,7 @@ export async function chatLine(raw: string, handle: Handler): Promise<string> {
   }
   const from = formatAddress('console', result.data.user);
   const input: Input = 'text' in result.data ? { from, text: result.data.text } : { from, choice: result.data.choice };
-  const messages = await handle(input);
+  const { messages } = await handle(input);
   return JSON.stringify({
     user: result.data.user,
     messages: messages.map((m) => (m.choices && m.choices.length > 0 ? { text: m.text, choices: m.choices } : { text: m.text })),

@@ -54,7 +54,7 @@ async function startApp(): Promise<{ fake: FakeBotApi; turns: Outgoing[][]; app:
   const turns: Outgoing[][] = [];
   const handle: Handler = async (input) => {
     const out = await real(input);
-    turns.push(out);
+    turns.push(out.messages);
     return out;
   };
   h = await startHarness(handle);

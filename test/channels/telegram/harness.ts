@@ -5,9 +5,10 @@
  */
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.js';
 import type { LogFields, TelegramChannelDeps, TelegramLog } from '../../../src/channels/telegram/types.js';
-import type { Handler, Input, Outgoing } from '../../../src/core/message.js';
+import type { Input, Outgoing } from '../../../src/core/message.js';
 import { createI18n, type I18n } from '../../../src/i18n.js';
 import { startFakeBotApi, type FakeBotApi } from '../../fakes/bot-api-server.js';
+import { asHandler, type FakeEngine } from '../../support/fake-engine.js';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; message: string; fields?: LogFields };
 export type RecordingLog = TelegramLog & { entries: LogEntry[] };
@@ -35,7 +36,7 @@ export function sharedI18n(): I18n {
 }
 
 export async function startHarness(
-  handle: Handler,
+  engine: FakeEngine,
   options: Partial<Omit<TelegramChannelDeps, 'handle'>> & { start?: boolean } = {},
 ): Promise<Harness> {
   const fake = await startFakeBotApi();
@@ -50,7 +51,7 @@ export async function startHarness(
     autoRetry: { maxRetryAttempts: 2, maxDelaySeconds: 2 },
     drainTimeoutMs: 3000,
     ...deps,
-    handle,
+    handle: asHandler(engine),
   });
   if (start) await channel.start();
   return {
@@ -69,9 +70,9 @@ export async function startHarness(
  * A scripted stand-in for the engine: a few fixed phrases, echo otherwise.
  * It records every Input it receives.
  */
-export function scriptedEngine(): { handle: Handler; inputs: Input[] } {
+export function scriptedEngine(): { handle: FakeEngine; inputs: Input[] } {
   const inputs: Input[] = [];
-  const handle: Handler = async (input): Promise<Outgoing[]> => {
+  const handle: FakeEngine = async (input): Promise<Outgoing[]> => {
     inputs.push(input);
     if ('choice' in input) return [{ text: `Bạn chọn ${input.choice}` }];
     if (input.meta?.media) return [{ text: `media:${input.meta.media}` }];

@@ -2,8 +2,8 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TelegramChannelError, TelegramSendError } from '../../../src/channels/telegram/errors.js';
-import type { Handler } from '../../../src/core/message.js';
+import { TelegramChannelError } from '../../../src/channels/telegram/errors.js';
+import type { FakeEngine } from '../../support/fake-engine.js';
 import { scriptedEngine, sleep, startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -61,7 +61,7 @@ describe('telegram: stop', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const handle: Handler = async () => {
+    const handle: FakeEngine = async () => {
       entered();
       await gate;
       return [{ text: 'xong' }];
@@ -138,21 +138,19 @@ describe('telegram: proactive send', () => {
   it('delivers with the reply rendering and reports blocked people without throwing', async () => {
     h = await startHarness(scriptedEngine().handle);
     h.fake.blockChat(102);
-    const ok = await h.channel.trySend('telegram:101', [{ text: 'Nhắc bạn: <hạn> & phí', choices: [{ id: 'k', label: 'OK' }] }]);
-    const blocked = await h.channel.trySend('telegram:102', [{ text: 'Nhắc bạn' }]);
+    const ok = await h.channel.send('telegram:101', [{ text: 'Nhắc bạn: <hạn> & phí', choices: [{ id: 'k', label: 'OK' }] }]);
+    const blocked = await h.channel.send('telegram:102', [{ text: 'Nhắc bạn' }]);
 
-    expect(ok).toEqual({ ok: true });
+    expect(ok).toEqual({ status: 'ok' });
     expect(h.fake.sent(101)[0]).toMatchObject({ text: 'Nhắc bạn: <hạn> & phí', reply_markup: { inline_keyboard: [[{ text: 'OK', callback_data: 'k' }]] } });
-    expect(blocked).toMatchObject({ ok: false, error: 'blocked' });
+    expect(blocked).toEqual({ status: 'blocked' });
     expect(h.log.entries.find((e) => e.level === 'info' && /blocked/.test(e.message))?.fields).toEqual({ address: 'telegram:102' });
   });
 
-  it('send() (the Channel port) rejects with TelegramSendError code blocked; a foreign address is a programming error', async () => {
+  it('a foreign address is a programming error: send() rejects with TelegramChannelError code address', async () => {
     h = await startHarness(scriptedEngine().handle);
-    h.fake.blockChat(103);
-    await expect(h.channel.send('telegram:103', [{ text: 'x' }])).rejects.toSatisfy(
-      (error: unknown) => error instanceof TelegramSendError && error.code === 'blocked',
+    await expect(h.channel.send('zalo:103', [{ text: 'x' }])).rejects.toSatisfy(
+      (error: unknown) => error instanceof TelegramChannelError && error.code === 'address',
     );
-    await expect(h.channel.trySend('zalo:103', [{ text: 'x' }])).rejects.toMatchObject({ code: 'address' });
   });
 });

@@ -1,6 +1,7 @@
 /** Update → Input and Outgoing → Bot API, through the real bot and the local fake Bot API. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseAddress, type Handler } from '../../../src/core/message.js';
+import { parseAddress } from '../../../src/core/message.js';
+import type { FakeEngine } from '../../support/fake-engine.js';
 import { scriptedEngine, startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -43,7 +44,7 @@ describe('telegram: incoming text', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const handle: Handler = async (input) => {
+    const handle: FakeEngine = async (input) => {
       if ('text' in input && input.text === 'slow') await gate;
       return [{ text: `done: ${'text' in input ? input.text : ''}` }];
     };
@@ -88,7 +89,7 @@ describe('telegram: incoming text', () => {
 
 describe('telegram: replies', () => {
   it('renders choices as an inline keyboard whose callback_data is the choice id (short labels two per row)', async () => {
-    const handle: Handler = async (input) =>
+    const handle: FakeEngine = async (input) =>
       'text' in input && input.text === 'long'
         ? [{ text: 'Chọn', choices: [{ id: 'a', label: 'Kiểm tra điều kiện id.vn cho cá nhân' }, { id: 'b', label: 'Hỏi thêm' }] }]
         : [{ text: 'Chọn', choices: [{ id: 'idvn', label: 'id.vn' }, { id: 'bizvn', label: 'biz.vn' }, { id: 'help', label: 'Trợ giúp' }] }];

@@ -1,6 +1,6 @@
 /** Quirks and failures: groups, 429, blocked users, throwing handlers, the rate limit. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Handler } from '../../../src/core/message.js';
+import type { FakeEngine } from '../../support/fake-engine.js';
 import { scriptedEngine, sleep, startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -9,7 +9,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const doNotCall: Handler = () => {
+const doNotCall: FakeEngine = () => {
   throw new Error('do not call: group messages must not reach the engine');
 };
 
@@ -86,7 +86,7 @@ describe('telegram: Bot API failures', () => {
   });
 
   it('a throwing handler after a button press still answers the callback (no spinner left)', async () => {
-    const handle: Handler = async (input) => {
+    const handle: FakeEngine = async (input) => {
       if ('choice' in input) throw new Error('choice failed');
       return [{ text: 'Chọn', choices: [{ id: 'x', label: 'X' }] }];
     };

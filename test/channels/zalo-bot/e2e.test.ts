@@ -10,6 +10,7 @@ import { createTestApp, type TestApp, type TestAppOptions } from '../../support/
 import { seedReferrers } from '../../support/referrers.js';
 import { FakeZaloBotApi } from '../../fakes/zalo-bot-api-server.js';
 import { i18n, recordingLog, settle } from '../zalo/kit.js';
+import { asHandler } from '../../support/fake-engine.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -88,7 +89,7 @@ describe('Zalo Bot end to end (long polling)', () => {
     const paragraph = 'Tên miền id.vn dành cho công dân từ đủ 18 đến 23 tuổi. '.repeat(20);
     const long = Array.from({ length: 5 }, () => paragraph).join('\n\n');
     const { fake, channel } = await botApp({
-      handle: async () => [{ text: long, choices: [{ id: 'a', label: 'Có' }, { id: 'b', label: 'Không' }] }],
+      handle: asHandler(async () => [{ text: long, choices: [{ id: 'a', label: 'Có' }, { id: 'b', label: 'Không' }] }]),
     });
     await channel.start();
     fake.userText('c0ffee03', 'hi');
@@ -146,11 +147,11 @@ describe('Zalo Bot end to end (long polling)', () => {
   it('proactive send (follow-ups, broadcasts, relays) reaches a zalo-bot address; a wrong address is refused', async () => {
     const { fake, channel } = await botApp();
     await channel.start();
-    await channel.send('zalo-bot:c0ffee07', [{ text: 'Nhắc bạn: còn 3 ngày để đăng ký biz.vn.' }]);
+    expect(await channel.send('zalo-bot:c0ffee07', [{ text: 'Nhắc bạn: còn 3 ngày để đăng ký biz.vn.' }])).toEqual({ status: 'ok' });
     expect(fake.textsTo('c0ffee07')).toEqual(['Nhắc bạn: còn 3 ngày để đăng ký biz.vn.']);
     await expect(channel.send('zalo:1', [{ text: 'x' }])).rejects.toThrow(/zalo-bot:<chat id>/);
     fake.failNext('sendMessage', 500);
-    await expect(channel.send('zalo-bot:c0ffee07', [{ text: 'y' }])).rejects.toThrow(/not delivered/);
+    expect(await channel.send('zalo-bot:c0ffee07', [{ text: 'y' }])).toMatchObject({ status: 'failed' });
   });
 
   it('staff commands work from a zalo-bot address in ADMINS; others get the unknown-command answer', async () => {
@@ -170,7 +171,7 @@ describe('Zalo Bot end to end (long polling)', () => {
 
 describe('Zalo Bot images', () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-  const withImage = async () => [{ text: 'Mã QR của bạn:', attachment: { kind: 'image' as const, name: 'qr.png', mime: 'image/png', data: png, caption: 'Mã giới thiệu DTN_07' } }];
+  const withImage = asHandler(async () => [{ text: 'Mã QR của bạn:', attachment: { kind: 'image' as const, name: 'qr.png', mime: 'image/png', data: png, caption: 'Mã giới thiệu DTN_07' } }]);
 
   it('with PUBLIC_BASE_URL: sendPhoto with an unguessable URL that serves the PNG, then expires', async () => {
     const http: HttpServer = createHttpServer({ port: 0, host: '127.0.0.1' });
@@ -257,7 +258,7 @@ describe('Zalo Bot webhook mode', () => {
     cleanups.push(() => fake.close());
     fake.failNext('setWebhook', 500, { times: 2 });
     const channel = createZaloBotChannel({
-      token: fake.token, apiRoot: fake.apiRoot, handle: async () => [], t: i18n.t, log: recordingLog(),
+      token: fake.token, apiRoot: fake.apiRoot, handle: asHandler(async () => []), t: i18n.t, log: recordingLog(),
       webhook: { url: `http://127.0.0.1:${port}/zalo-bot/webhook`, secret: SECRET, http }, backoff: { initialMs: 20, maxMs: 40 },
     });
     cleanups.push(() => channel.stop());

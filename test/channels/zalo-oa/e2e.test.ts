@@ -10,6 +10,7 @@ import { loadProgram } from '../../../src/data.js';
 import { oaSignature } from '../../../src/channels/zalo-oa/webhook.js';
 import { seedReferrers } from '../../support/referrers.js';
 import { oaApp, shown } from './kit.js';
+import { asHandler } from '../../support/fake-engine.js';
 
 describe('Zalo OA end to end', () => {
   it('id.vn with buttons: a tapped button (its payload) and a typed number both work → a stored zalo-oa check', async () => {
@@ -48,7 +49,7 @@ describe('Zalo OA end to end', () => {
 
   it('buttons refused by Zalo: the numbered text instead; a long answer is split under 2,000', async () => {
     const long = Array.from({ length: 6 }, (_, i) => `Đoạn ${i + 1}. ${'Thông tin về chương trình tên miền .vn miễn phí. '.repeat(16)}`).join('\n\n');
-    const { fake, channel } = await oaApp({ channel: { handle: async () => [{ text: long, choices: [{ id: 'x:1', label: 'Có' }, { id: 'x:2', label: 'Không' }] }] } });
+    const { fake, channel } = await oaApp({ channel: { handle: asHandler(async () => [{ text: long, choices: [{ id: 'x:1', label: 'Có' }, { id: 'x:2', label: 'Không' }] }]) } });
     fake.refuseButtons = true;
     await channel.start();
     fake.userText('u102', 'hi');
@@ -63,10 +64,10 @@ describe('Zalo OA end to end', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9]);
     const { fake, channel } = await oaApp({
       channel: {
-        handle: async () => [
+        handle: asHandler(async () => [
           { text: 'Mã QR của bạn:', attachment: { kind: 'image', name: 'qr.png', mime: 'image/png', data: png, caption: 'Mã giới thiệu DTN_07' } },
           { text: '', attachment: { kind: 'file', name: 'bao-cao.xlsx', mime: 'application/vnd.ms-excel', data: png, caption: 'Báo cáo quý' } },
-        ],
+        ]),
       },
     });
     await channel.start();
@@ -163,9 +164,9 @@ describe('Zalo OA proactive messages and the 48-hour window', () => {
     expect(fake.textsTo('u200').at(-1)).toMatch(/Cán bộ trả lời/);
 
     const calls = fake.calls.length;
-    expect(await send(address('u201'), [{ text: 'Tin mới' }])).toEqual({ ok: false, error: 'outside_window', permanent: true });
+    expect(await send(address('u201'), [{ text: 'Tin mới' }])).toEqual({ ok: false, error: 'blocked', permanent: true });
     app.clock.set('2026-11-25T09:00:01+07:00'); // 48 h and a second later
-    expect(await send(address('u200'), [{ text: 'Nhắc lại' }])).toEqual({ ok: false, error: 'outside_window', permanent: true });
+    expect(await send(address('u200'), [{ text: 'Nhắc lại' }])).toEqual({ ok: false, error: 'blocked', permanent: true });
     expect(fake.calls.length).toBe(calls);
     expect(channel.counters()).toEqual({ outsideWindow: 2 });
   });
@@ -199,7 +200,10 @@ describe('Zalo OA staff relay', () => {
     const relay = createLateDeliver();
     const staffChat: { texts: string[] } = { texts: [] };
     const { app, fake, channel, say } = await oaApp({ app: { program: { ...program, handoff: { ...program.handoff, staffChat: 'telegram:-100777' } }, deliver: relay.deliver } });
-    const telegram = { name: 'telegram' as const, start: async () => undefined, stop: async () => undefined, send: async (_a: string, m: readonly { text: string }[]) => void staffChat.texts.push(...m.map((x) => x.text)) };
+    const telegram = { name: 'telegram' as const, start: async () => undefined, stop: async () => undefined, send: async (_a: string, m: readonly { text: string }[]) => {
+      staffChat.texts.push(...m.map((x) => x.text));
+      return { status: 'ok' as const };
+    } };
     relay.attach([telegram, channel]);
     await channel.start();
     await say('u300', 'cho mình gặp cán bộ, hộ kinh doanh đổi chủ thì đăng ký thế nào');

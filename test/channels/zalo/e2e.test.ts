@@ -25,6 +25,8 @@ function zaloApp() {
     throttle: { minIntervalMs: 0 },
     backoff: { initialMs: 5, maxMs: 5 },
     saveCredentials: async () => undefined,
+    // As src/main.ts wires it: the stored language, for sends outside a turn.
+    locale: async (address) => (await store.sessions.read(address))?.locale ?? 'vi',
   });
   const store = app.store;
   /** Sends `text` from `uid` and returns what the bot answered to it. */
@@ -58,6 +60,33 @@ describe('Zalo end to end', () => {
     expect(await store.records.listChecks()).toEqual([
       expect.objectContaining({ address: 'zalo:84901', channel: 'zalo', track: 'id.vn', outcome: 'eligible' }),
     ]);
+    await channel.stop();
+  });
+
+  it('after "/lang en" the whole menu is English, the numbered-choice hint too (the turn says its language)', async () => {
+    const { channel, say } = zaloApp();
+    await channel.start();
+    expect(await say('84909', 'xin chào')).toMatch(/Bạn nhắn một số từ 1 đến 5 để chọn nhé\.$/);
+
+    const english = await say('84909', '/lang en');
+    expect(english).toBe(
+      [
+        "I'll talk to you in English.",
+        '',
+        'What can I help you with? Pick an option below or just type your question.',
+        '',
+        '1. Check id.vn (age 18–23)',
+        '2. Check biz.vn (business)',
+        '3. What is free?',
+        '4. How to register',
+        '5. Other questions',
+        '',
+        'Reply with a number from 1 to 5.',
+      ].join('\n'),
+    );
+
+    const back = await say('84909', '/lang vi');
+    expect(back).toMatch(/Bạn nhắn một số từ 1 đến 5 để chọn nhé\.$/);
     await channel.stop();
   });
 

@@ -4,6 +4,7 @@ import { createZaloChannel, type ZaloChannelDeps } from '../../../src/channels/z
 import type { ZaloStatus } from '../../../src/channels/zalo/zalo-status.js';
 import { createI18n } from '../../../src/i18n.js';
 import { FakeZaloApi } from '../../fakes/fake-zalo-api.js';
+import { asHandler, type FakeEngine } from '../../support/fake-engine.js';
 
 export const i18n = createI18n();
 
@@ -18,12 +19,12 @@ export function recordingLog() {
 }
 
 /** A handler that records inputs and answers with `reply(input)` (default: an echo). */
-export function recordingHandler(reply: (input: Input) => Outgoing[] | Promise<Outgoing[]> = echo) {
+export function recordingHandler(reply: FakeEngine = echo) {
   const inputs: Input[] = [];
-  const handle: Handler = async (input) => {
+  const handle: Handler = asHandler(async (input) => {
     inputs.push(input);
     return reply(input);
-  };
+  });
   return { inputs, handle };
 }
 
@@ -31,7 +32,7 @@ export function echo(input: Input): Outgoing[] {
   return [{ text: 'text' in input ? `echo: ${input.text}` : `choice: ${input.choice}` }];
 }
 
-export function zaloKit(options: Partial<ZaloChannelDeps> & { reply?: (input: Input) => Outgoing[] | Promise<Outgoing[]> } = {}) {
+export function zaloKit(options: Partial<ZaloChannelDeps> & { reply?: FakeEngine } = {}) {
   const fake = new FakeZaloApi();
   const log = recordingLog();
   const handler = recordingHandler(options.reply);

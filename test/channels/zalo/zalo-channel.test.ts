@@ -37,8 +37,8 @@ describe('Zalo channel: translation', () => {
     expect(kit.handler.inputs).toEqual([{ from: 'zalo:9003', text: '', meta: { media: 'sticker' } }]);
   });
 
-  it('the notices follow the locale resolver (English here)', async () => {
-    const kit = zaloKit({ locale: () => 'en', reply: () => [{ text: 'Pick one', choices: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }] });
+  it('the choice prompt follows the language the turn answered in (English here), not the locale resolver', async () => {
+    const kit = zaloKit({ locale: () => 'vi', reply: () => ({ messages: [{ text: 'Pick one', choices: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }], locale: 'en' }) });
     await kit.channel.start();
     kit.fake.userText('9004', 'hi');
     await settle();
@@ -80,13 +80,14 @@ describe('Zalo channel: files and status', () => {
     ]);
   });
 
-  it('send() while logged out rejects with the fix; start() again retries the login', async () => {
+  it('send() while logged out fails with the fix; start() again retries the login', async () => {
     const kit = zaloKit();
     kit.fake.failConnect(new ZaloSessionError('ZALO_SESSION_MISSING', 'data/zalo-session.json'));
     await kit.channel.start();
-    await expect(kit.channel.send?.('zalo:9008', [{ text: 'x' }])).rejects.toThrow(
-      'Zalo is not connected (status: logged_out). Run "npm run cli -- zalo-login"',
-    );
+    expect(await kit.channel.send('zalo:9008', [{ text: 'x' }])).toEqual({
+      status: 'failed',
+      error: expect.stringContaining('Zalo is not connected (status: logged_out). Run "npm run cli -- zalo-login"') as unknown as string,
+    });
     await kit.channel.start();
     await settle();
     expect(kit.channel.status().state).toBe('online');
