@@ -49,7 +49,7 @@ async function sqliteDb(sent: Sent[]): Promise<Db> {
   const app = createTestApp(options(sent));
   const { db } = app.store;
   return {
-    handle: (from, input) => app.handle({ from, ...input }),
+    handle: async (from, input) => (await app.handle({ from, ...input })).messages,
     value: async (sql) => db.prepare(sql).pluck().get(),
     breakCommit: async () => {
       void db.exec(`CREATE TRIGGER fail_insert BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'injected commit failure'); END;
@@ -64,7 +64,7 @@ async function pgDb(sent: Sent[]): Promise<Db> {
   const app = await createPgTestApp(await freshPgUrl(), options(sent));
   const { db } = app.store;
   return {
-    handle: (from, input) => app.handle({ from, ...input }),
+    handle: async (from, input) => (await app.handle({ from, ...input })).messages,
     value: async (sql) => Object.values((await db.query(sql))[0] ?? {})[0],
     breakCommit: async () => {
       await db.query(`CREATE FUNCTION fail_turn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected commit failure'; END $$`);
