@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isIsoDate } from './core/calendar.js';
 import type { ProgramData } from './core/program.js';
-import { FAQ_INTENTS } from './core/flows/faq.js';
+import { FAQ_INTENTS } from './core/features/faq/faq.js';
 import { handoffSchema, rulesSchema } from './data-rules.js';
 
 /** Every FAQ answer ends with its official source (data/program.json sources.faq). */

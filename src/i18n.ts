@@ -19,7 +19,7 @@ export type I18n = {
 
 type Tree = { [key: string]: string | Tree };
 
-/** The forms of address every reply gets (core/flows/address.ts) and the text each defaults to. */
+/** The forms of address every reply gets (core/features/address/address.ts) and the text each defaults to. */
 const ADDRESS_DEFAULTS: Readonly<Record<string, string>> = {
   you: 'you_ban', You: 'You_ban', your: 'your_ban', me: 'me_minh', Me: 'Me_minh', who: 'you_ban', Who: 'You_ban',
 };
@@ -59,7 +59,7 @@ export function createI18n(dir: string = defaultLocalesDir()): I18n {
     resources,
     interpolation: { escapeValue: false },
     returnNull: false,
-    // A text rendered without the forms of address (issue #17, flows/address.ts) says "bạn"/"mình".
+    // A text rendered without the forms of address (issue #17, features/address/address.ts) says "bạn"/"mình".
     missingInterpolationHandler: (_text: string, match: RegExpExecArray, options: { lng?: string }) => {
       const name = match[1]?.trim() ?? '';
       const key = Object.hasOwn(ADDRESS_DEFAULTS, name) ? ADDRESS_DEFAULTS[name] : undefined;

@@ -1,41 +1,14 @@
 /**
- * Choice ids and the resolution of a typed answer to an offered choice:
+ * The resolution of a typed answer to an offered choice:
  * "2", "số 2", "so 2." or the label itself, with or without diacritics.
  */
 import { foldWords as fold } from './fold.js';
-import { choice, type Choice, type Locale, type Text } from './message.js';
+import type { Choice, Locale, Text } from './message.js';
+import { MENU } from './features/menu/ids.js';
+import { PRIVACY } from './features/privacy/ids.js';
 
-export const C = {
-  checkIdvn: 'check:idvn',
-  checkBizvn: 'check:bizvn',
-  menu: 'menu:main',
-  more: 'menu:more',
-  langVi: 'lang:vi',
-  langEn: 'lang:en',
-  consentYes: 'consent:yes',
-  consentNo: 'consent:no',
-  notCitizen: 'idvn:foreigner',
-  noBirthDate: 'idvn:no_date',
-  enterprise: 'biz:enterprise',
-  household: 'biz:household',
-  branch: 'biz:branch',
-  unregistered: 'biz:none',
-  certYes: 'cert:yes',
-  certNo: 'cert:no',
-  forgetYes: 'forget:yes',
-  forgetNo: 'forget:no',
-  myData: 'privacy:mydata',
-  deleteData: 'privacy:delete',
-  withdraw: 'privacy:withdraw',
-  /** "Vì sao? / Nguồn": the rule and the source behind the last result (issue #17). */
-  why: 'result:why',
-  citizenYes: 'idvn:citizen',
-} as const;
-
-/** FAQ answers are offered as `faq:<intent>`. */
-export function faqChoice(intent: string): Choice {
-  return choice(`faq:${intent}`, `menu.${intent}`);
-}
+/** The ids flows/my-data.ts names this way; it moves into features/privacy/ with the runner's answerers. */
+export const C = { menu: MENU.main, deleteData: PRIVACY.deleteData } as const;
 
 export { foldWords as fold } from './fold.js';
 

@@ -14,7 +14,7 @@ export type ProgramData = {
     bizvn: { registration: number; yearly: number };
   };
   registrars: { name: string; url: string }[];
-  /** Only the fields filled in are shown on the contact card (flows/contact.ts). */
+  /** Only the fields filled in are shown on the contact card (features/shared/contact.ts). */
   contacts: { team: string; hotline: string; office: string; hours: string; email?: string; zalo?: string };
   targets: {
     province: { period: string; from: IsoDate; domains: number; idvn: number };

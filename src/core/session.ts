@@ -32,20 +32,26 @@ export type Step =
   | { flow: 'followup'; track: Track; deadline?: IsoDate }
   /** "Đã đăng ký" without the domain: which one? */
   | { flow: 'registered' }
-  /** Assisted mode (issue #11, flows/assisted.ts): which check next, the person's consent said aloud, what now. */
+  /** Assisted mode (issue #11, features/assisted/): which check next, the person's consent said aloud, what now. */
   | { flow: 'assisted'; ask: 'track' | 'next' }
   | { flow: 'assisted'; ask: 'consent'; pending: PendingCheck }
   /**
-   * Handoff to a person (flows/handoff.ts). `question` is the person's own words, kept only until
+   * Handoff to a person (features/handoff/). `question` is the person's own words, kept only until
    * they say yes (forwarded, then dropped) or move on (dropped): never written anywhere else.
    */
   | { flow: 'handoff'; ask: 'question' }
   | { flow: 'handoff'; ask: 'confirm'; question: string }
-  /** After 👍/👎: the optional comment; only a category is kept (flows/feedback.ts). */
+  /** After 👍/👎: the optional comment; only a category is kept (features/feedback/). */
   | { flow: 'feedback'; track: Track; helpful: boolean }
   /** Renewal reminders (issue #22, src/core/renewal/): offered after a registration, the registration day asked; which track was renewed. */
   | { flow: 'renewal'; ask: 'optin' | 'date'; track: Track }
   | { flow: 'renewal'; ask: 'renewed_track' };
+
+/** Every step's flow, so start-up can check that a feature asks again from each (src/core/compose.ts). */
+export const FLOWS = Object.keys({
+  menu: true, idvn: true, bizvn: true, consent: true, forget: true, domain: true, followup: true,
+  registered: true, assisted: true, handoff: true, feedback: true, renewal: true,
+} satisfies Record<Step['flow'], true>) as readonly Step['flow'][];
 
 export type Session = {
   v: 1;
@@ -64,7 +70,7 @@ export type Session = {
   registered?: Track[];
   /** The locality question was asked once already (it is asked only once). */
   localityAsked?: boolean;
-  /** The locality question is open: the next typed text may answer it (flows/locality.ts). */
+  /** The locality question is open: the next typed text may answer it (features/locality/). */
   localityOpen?: boolean;
   /** Assisted mode is on (a helper enters checks for people present); `n` checks done so far. */
   assist?: { n: number };
@@ -72,7 +78,7 @@ export type Session = {
   feedback?: { track: Track; asked: boolean };
   /**
    * How the person speaks (issue #17): their own pronoun and whom they ask about, mirrored in
-   * replies (flows/address.ts). Kept in the session only, never written to the records.
+   * replies (features/address/). Kept in the session only, never written to the records.
    */
   address?: { self?: SelfForm; subject?: Subject };
   /**

@@ -1,5 +1,5 @@
 /**
- * A turn being built: the flows read the session and the deps, say things,
+ * A turn being built: the features read the session and the deps, say things,
  * offer choices and ask for writes. The engine turns it into a StepResult.
  */
 import type { Clock, IsoDate } from './calendar.js';
@@ -55,6 +55,8 @@ export type Turn = {
   readonly replies: Reply[];
   readonly writes: Write[];
   readonly requests: Request[];
+  /** Asks again what the current step waits for: the step's feature says how (src/core/compose.ts). */
+  readonly reask: (turn: Turn) => void;
 };
 
 export function say(turn: Turn, key: string, params?: Text['params']): void {

@@ -7,7 +7,7 @@
  * main.ts calls startFollowupJob.
  */
 import { todayInVietnam, type Clock } from '../core/calendar.js';
-import { followupReplies } from '../core/flows/followup-messages.js';
+import { followupReplies } from '../core/features/outreach/followup-messages.js';
 import type { Address, Locale, Outgoing, Reply } from '../core/message.js';
 import type { FollowupStore } from '../core/outreach.js';
 import type { ProgramData } from '../core/program.js';

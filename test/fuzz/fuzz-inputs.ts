@@ -6,7 +6,7 @@
  * scripts/fuzz.ts.
  */
 import fc from 'fast-check';
-import { C } from '../../src/core/choices.js';
+import { APP } from '../../src/core/features/index.js';
 import { CHANNELS, type ChannelName, type InputMeta } from '../../src/core/message.js';
 
 export type FuzzCase = {
@@ -93,7 +93,7 @@ export const fuzzText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...INJECTION, ...EMOJI, ...RTL, ...ZERO_WIDTH, '', ' ', '\n') },
 );
 
-const KNOWN_CHOICES = [...Object.values(C), 'faq:free_what', 'faq:privacy', 'faq:nope', 'faq:', 'menu:', 'lang:fr', 'check:', 'consent:maybe'];
+const KNOWN_CHOICES = [...APP.choiceIds, 'faq:free_what', 'faq:privacy', 'faq:nope', 'faq:', 'menu:', 'lang:fr', 'check:', 'consent:maybe'];
 
 export const fuzzChoice: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...KNOWN_CHOICES) },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportChecks } from '../../src/cli/commands/export.js';
 import type { Address } from '../../src/core/message.js';
-import { asksToWithdraw } from '../../src/core/flows/privacy.js';
+import { asksToWithdraw } from '../../src/core/features/privacy/privacy.js';
 import { openedApps, type createTestApp, type TestApp } from '../support/app.js';
 import { seedReferrers } from '../support/referrers.js';
 import { chatUser, type ChatUser } from './chat-user.js';

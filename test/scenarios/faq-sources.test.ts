@@ -1,6 +1,6 @@
 /** Every FAQ answer ends with the link to its official source, taken from data/program.json (sources.faq). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAQ_INTENTS } from '../../src/core/flows/faq.js';
+import { FAQ_INTENTS } from '../../src/core/features/faq/faq.js';
 import { loadProgram, parseProgram } from '../../src/data.js';
 import { conversation, type Conversation } from '../support/conversation.js';
 

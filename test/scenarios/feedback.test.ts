@@ -4,7 +4,7 @@
  * words of a comment, never an address.
  */
 import { describe, expect, it } from 'vitest';
-import { categoryOf } from '../../src/core/flows/feedback.js';
+import { categoryOf } from '../../src/core/features/feedback/feedback.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { conversation } from '../support/conversation.js';
 

@@ -1,7 +1,7 @@
 /**
  * How the person speaks of themselves ("bác hỏi cho cháu" → bác) and whom they ask about
  * ("cháu tôi 19 tuổi" → a grandchild or nephew, "con trai em sinh 2007" → a child), so the bot
- * can mirror the form of address (flows/address.ts). Pronouns are read with their diacritics
+ * can mirror the form of address (features/address/). Pronouns are read with their diacritics
  * when the message has them ("cô" is not "có"); without diacritics only safe patterns count.
  */
 import type { SelfForm, Signals, Subject } from './types.js';
@@ -68,7 +68,7 @@ export function findSubject(text: string, padded: string): Subject | undefined {
   return SIBLING.find(([pattern]) => pattern.test(padded))?.[1];
 }
 
-/** Read by the engine once per turn (flows/address.ts), not by `understand`: it is not needed to classify. */
+/** Read by the address feature once per turn (features/address/), not by `understand`: it is not needed to classify. */
 export function findPerson(text: string, padded: string): Pick<Signals, 'selfForm' | 'subject'> {
   const found: Pick<Signals, 'selfForm' | 'subject'> = {};
   const self = findSelfForm(text);

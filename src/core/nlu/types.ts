@@ -26,7 +26,7 @@ export type Intent = (typeof INTENTS)[number];
 
 export type BusinessType = 'enterprise' | 'household';
 
-/** How a person speaks of themselves (flows/address.ts mirrors it). */
+/** How a person speaks of themselves (features/address/ mirrors it). */
 export type SelfForm = 'bac' | 'co' | 'chu' | 'ong' | 'ba' | 'anh' | 'chi' | 'em' | 'toi' | 'minh' | 'con' | 'chau';
 /** Whom a question is about when not the person: cháu (grandchild, nephew), con (child), em/anh/chị (sibling). */
 export type Subject = 'chau' | 'con' | 'em' | 'anh' | 'chi';

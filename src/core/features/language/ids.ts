@@ -1,0 +1,2 @@
+/** Choice ids of the language question. */
+export const LANGUAGE = { vi: 'lang:vi', en: 'lang:en' } as const;
