@@ -10,8 +10,46 @@ export type Clock = { now(): Date };
 /** Vietnam has used UTC+7 with no daylight saving since 1975. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
+/** An instant as the wall clock in Vietnam reads it: `YYYY-MM-DDTHH:MM:SS.sssZ`, the Z to be ignored. */
+function vietnamWallClock(at: Date | string): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + VIETNAM_OFFSET_MS).toISOString();
+}
+
 export function todayInVietnam(clock: Clock): IsoDate {
-  return new Date(clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDay(clock.now());
+}
+
+/** The Vietnam calendar day of an instant (a Date or an ISO timestamp). */
+export function vietnamDay(at: Date | string): IsoDate {
+  return vietnamWallClock(at).slice(0, 10);
+}
+
+/** Where an instant falls in Vietnam: its day, weekday (0 = Sunday) and minute of the day. */
+export function vietnamMoment(at: Date): { day: IsoDate; weekday: number; minute: number } {
+  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+  return { day: local.toISOString().slice(0, 10), weekday: local.getUTCDay(), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+/** The instant a Vietnam wall clock shows `time` ("HH:MM", default midnight) on `day`. */
+export function vietnamInstant(day: IsoDate, time = '00:00'): Date {
+  return new Date(`${day}T${time}:00+07:00`);
+}
+
+/** Inclusive UTC bounds (ISO) of Vietnam days `from`..`to`: 00:00 of the first to 23:59:59.999 of the last. */
+export function vietnamDayBounds(from: IsoDate, to: IsoDate): { from: string; to: string } {
+  return { from: vietnamInstant(from).toISOString(), to: new Date(vietnamInstant(addDays(to, 1)).getTime() - 1).toISOString() };
+}
+
+/** "14:05 23/11/2026": an instant in Vietnam time. */
+export function formatVietnamTime(at: Date | string): string {
+  const local = vietnamWallClock(at);
+  return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
+}
+
+/** "23/11/2026": the Vietnam day of an instant. */
+export function formatVietnamDate(at: Date | string): string {
+  return formatDateVi(vietnamDay(at));
 }
 
 export function isLeapYear(year: number): boolean {

@@ -10,6 +10,7 @@
  */
 import type { Address, Outgoing } from './message.js';
 import type { MaybePromise } from './ports.js';
+import { vietnamMoment } from './calendar.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -24,8 +25,6 @@ export type HandoffData = {
 
 export const HOURS_RANGE = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 function minutes(hh: string | undefined, mm: string | undefined): number {
   return Number(hh) * 60 + Number(mm);
 }
@@ -33,9 +32,8 @@ function minutes(hh: string | undefined, mm: string | undefined): number {
 /** True when a staff chat is set and `now` falls in one of today's on-duty ranges (Vietnam time, end exclusive). */
 export function staffOnDuty(data: HandoffData, now: Date): boolean {
   if (data.staffChat === null) return false;
-  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
-  const day = WEEKDAYS[local.getUTCDay()] ?? 'sun';
-  const at = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const { weekday, minute: at } = vietnamMoment(now);
+  const day = WEEKDAYS[weekday] ?? 'sun';
   return data.hours[day].some((range) => {
     const m = HOURS_RANGE.exec(range);
     return m !== null && minutes(m[1], m[2]) <= at && at < minutes(m[3], m[4]);

@@ -55,8 +55,11 @@ export function text(key: string, params?: Text['params']): Text {
   return params === undefined ? { key } : { key, params };
 }
 
+const utf8 = new TextEncoder();
+
 export function choice(id: string, key: string, params?: Text['params']): Choice {
-  const bytes = new TextEncoder().encode(id).length;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short ids (all of ours) need no encoding.
+  const bytes = id.length * 3 <= MAX_CHOICE_ID_BYTES ? id.length : utf8.encode(id).length;
   if (bytes > MAX_CHOICE_ID_BYTES) {
     throw new Error(
       `Choice id "${id}" is ${bytes} bytes; Telegram callback_data allows ${MAX_CHOICE_ID_BYTES}. Shorten the id (the label can stay long).`,
@@ -76,12 +79,6 @@ export function parseAddress(address: string): { channel: ChannelName; id: strin
   const id = address.slice(at + 1);
   if (id.length === 0 || !(CHANNELS as readonly string[]).includes(channel)) return undefined;
   return { channel: channel as ChannelName, id };
-}
-
-export function channelOf(address: Address): ChannelName {
-  const parsed = parseAddress(address);
-  if (!parsed) throw new Error(`Not a channel address: "${address}". Use formatAddress(channel, id).`);
-  return parsed.channel;
 }
 
 export function isLocale(value: string): value is Locale {

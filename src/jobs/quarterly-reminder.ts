@@ -8,8 +8,7 @@
  * deadline. A failed send is logged and retried at the next tick.
  * Nothing starts on import: main.ts calls startQuarterlyReminderJob.
  */
-import { formatDateVi } from '../core/calendar.js';
-import type { Clock } from '../core/calendar.js';
+import { formatDateVi, vietnamMoment, type Clock } from '../core/calendar.js';
 import { text, type Address, type Locale, type Outgoing, type Reply } from '../core/message.js';
 import { quarterId, reminderDue, reportDeadline, type Quarter } from '../core/reports/period.js';
 import type { Logger } from '../core/runner.js';
@@ -51,10 +50,10 @@ export function reminderReply(quarter: Quarter): Reply {
 
 /** The quarter to remind about at `now`, or undefined (wrong day or outside sending hours). */
 export function dueAt(now: Date): Quarter | undefined {
-  const local = new Date(now.getTime() + 7 * HOUR_MS);
-  const hour = local.getUTCHours();
+  const { day, minute } = vietnamMoment(now);
+  const hour = Math.floor(minute / 60);
   if (hour < SEND_HOURS.from || hour >= SEND_HOURS.to) return undefined;
-  return reminderDue(local.toISOString().slice(0, 10));
+  return reminderDue(day);
 }
 
 export function startQuarterlyReminderJob(options: QuarterlyReminderOptions): QuarterlyReminderJob {

@@ -7,6 +7,7 @@
  * throws. Texts: locales/<lang>/ops.json.
  */
 import type { Address, Locale, Outgoing, Text } from '../core/message.js';
+import { formatVietnamTime } from '../core/calendar.js';
 import type { Channel, Clock } from '../core/ports.js';
 import type { Logger } from '../core/runner.js';
 import type { ProactiveOutcome } from '../jobs/channel-send.js';
@@ -69,19 +70,13 @@ export function currentProblems(options: Pick<AlertOptions, 'channels' | 'streak
   return problems;
 }
 
-/** "14:05 23/11/2026" in Vietnam time. */
-function vietnamTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
-}
-
 export function startAlerts(options: AlertOptions): Alerts {
   const book = createAlertBook();
   let stopped = false;
   let running: Promise<number> | undefined;
 
   function render(event: AlertEvent, locale: Locale): string {
-    const params: Record<string, string | number | Text> = { ...event.params, host: options.host, since: vietnamTime(event.since) };
+    const params: Record<string, string | number | Text> = { ...event.params, host: options.host, since: formatVietnamTime(event.since) };
     const problem = event.params['problem'];
     if (typeof problem === 'string' && options.has(`ops.problem.${problem}`)) params['problem'] = { key: `ops.problem.${problem}` };
     return options.t(locale, event.key, params);

@@ -3,6 +3,7 @@
  * and assisted-check reads, shared by sqlite-funnel-queries.ts and
  * postgres/pg-funnel-queries.ts (only the SQL differs between the two).
  */
+import { vietnamDayBounds } from '../core/calendar.js';
 import type { Outcome, Track } from '../core/eligibility/types.js';
 import type { AssistedCount, DayRange, FeedbackCategory, FeedbackRow, FunnelRow, FunnelStep } from '../core/funnel.js';
 
@@ -16,14 +17,9 @@ export function dayBounds(range: DayRange = {}): [string, string] {
 
 /** The UTC instants of the first and last moment of a range of Vietnam days (so created_at's indexes apply). */
 export function utcBounds(range: DayRange = {}): [string, string] {
-  const start = range.from === undefined ? FIRST_DAY : new Date(Date.parse(`${range.from}T00:00:00+07:00`)).toISOString();
-  const end = range.to === undefined ? LAST_DAY : new Date(Date.parse(`${range.to}T23:59:59.999+07:00`)).toISOString();
+  const start = range.from === undefined ? FIRST_DAY : vietnamDayBounds(range.from, range.from).from;
+  const end = range.to === undefined ? LAST_DAY : vietnamDayBounds(range.to, range.to).to;
   return [start, end];
-}
-
-/** The Vietnam calendar day of an ISO UTC timestamp (report bounds are VN midnights in UTC). */
-export function vietnamDay(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export type FunnelSqlRow = { day: string; step: string; track: string; count: number };

@@ -3,11 +3,12 @@
  * track; 👍/👎 per track and category; assisted checks per track and
  * outcome. Days are Vietnam calendar days; absent bounds mean all.
  */
+import { vietnamDay } from '../core/calendar.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AnalyticsQueries, DayRange } from '../core/funnel.js';
 import type { PeriodAnalytics } from '../core/reports/funnel-sheet.js';
 import type { Bounds } from '../core/reports/types.js';
-import { dayBounds, toAssistedCount, toFeedbackRow, toFunnelRow, utcBounds, vietnamDay, type AssistedSqlRow, type FeedbackSqlRow, type FunnelSqlRow } from './funnel-rows.js';
+import { dayBounds, toAssistedCount, toFeedbackRow, toFunnelRow, utcBounds, type AssistedSqlRow, type FeedbackSqlRow, type FunnelSqlRow } from './funnel-rows.js';
 
 const VN_DAY = "date(created_at, '+7 hours')";
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatVietnamDate,
+  formatVietnamTime,
+  vietnamDay,
+  vietnamDayBounds,
+  vietnamInstant,
+  vietnamMoment,
   addDays,
   addMonths,
   addYears,
@@ -134,5 +140,22 @@ describe('calendar properties', () => {
         expect(ageOn(birth, addDays(birthday, -1))).toBe(n - 1);
       }),
     );
+  });
+});
+
+describe('Vietnam time (UTC+7, no daylight saving): the one place that knows it', () => {
+  it('a UTC evening is already the next day in Vietnam', () => {
+    const at = new Date('2026-12-31T17:30:00Z');
+    expect(vietnamDay(at)).toBe('2027-01-01');
+    expect(vietnamDay('2026-12-31T16:59:59.999Z')).toBe('2026-12-31');
+    expect(todayInVietnam({ now: () => at })).toBe('2027-01-01');
+    expect(vietnamMoment(at)).toEqual({ day: '2027-01-01', weekday: 5, minute: 30 });
+    expect(formatVietnamTime(at)).toBe('00:30 01/01/2027');
+    expect(formatVietnamDate('2026-11-23T02:00:00Z')).toBe('23/11/2026');
+  });
+
+  it('day bounds run from Vietnam midnight to the last millisecond of the last day, in UTC', () => {
+    expect(vietnamInstant('2026-11-23', '09:00').toISOString()).toBe('2026-11-23T02:00:00.000Z');
+    expect(vietnamDayBounds('2026-10-01', '2026-12-31')).toEqual({ from: '2026-09-30T17:00:00.000Z', to: '2026-12-31T16:59:59.999Z' });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * No spinner left hanging: after the rest of the middleware has run (or
- * thrown, or been dropped by the rate limiter), a callback query that nobody
+ * thrown, or ignored the update), a callback query that nobody
  * answered gets an empty answer. Answers are observed with a per-update API
  * transformer, so handlers simply call ctx.answerCallbackQuery as usual.
  */

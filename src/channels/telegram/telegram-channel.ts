@@ -86,7 +86,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       handle: deps.handle,
       t,
       log,
-      rateLimit: deps.rateLimit ?? { windowMs: 10_000, limit: 20 },
+      groupRateLimit: deps.groupRateLimit ?? { capacity: 20, windowMs: 10_000 },
       ...staffChatIdOf(deps.staffChat),
     }),
   );

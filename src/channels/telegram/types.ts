@@ -1,6 +1,7 @@
 /** What createTelegramChannel needs; everything comes in as an argument (nothing reads process.env). */
 import type { UserFromGetMe } from 'grammy/types';
 import type { Address, Handler } from '../../core/message.js';
+import type { RateLimitOptions } from '../../core/rate-limit.js';
 import type { Translate } from '../../i18n.js';
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -35,8 +36,8 @@ export type TelegramChannelDeps = {
   readonly log: TelegramLog;
   /** Skips getMe at start (tests). */
   readonly botInfo?: UserFromGetMe;
-  /** Incoming updates per person per window; the notice is sent once per window. Default 20 per 10 s. */
-  readonly rateLimit?: { readonly windowMs: number; readonly limit: number };
+  /** Group messages addressed to the bot, per person (private chats: the runner's limit). Default 20 per 10 s. */
+  readonly groupRateLimit?: RateLimitOptions;
   /** Retries of 429 / 5xx. Defaults: 3 attempts, wait at most 60 s. */
   readonly autoRetry?: { readonly maxRetryAttempts: number; readonly maxDelaySeconds: number };
   /** How long stop() waits for updates in progress. Default 10 s. */

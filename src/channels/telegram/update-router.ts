@@ -4,9 +4,9 @@
  * when they address the bot, private chats reach the engine. Channel posts
  * and anything else are ignored. Contains no conversation logic.
  */
-import { limit } from '@grammyjs/ratelimiter';
 import { Composer, type Context } from 'grammy';
 import type { Handler } from '../../core/message.js';
+import { createRateLimiter, type RateLimitOptions } from '../../core/rate-limit.js';
 import type { Translate } from '../../i18n.js';
 import { describeError, isNotModifiedError } from './errors.js';
 import { isAddressedToBot, isStaffChatReply, privateChatLink } from './group-chat.js';
@@ -19,7 +19,11 @@ export type RouterDeps = {
   readonly handle: Handler;
   readonly t: Translate;
   readonly log: TelegramLog;
-  readonly rateLimit: { readonly windowMs: number; readonly limit: number };
+  /**
+   * Group messages addressed to the bot get a "message me privately" notice here, without
+   * the engine, so the runner's per-person limit cannot cover them: over this, silence.
+   */
+  readonly groupRateLimit: RateLimitOptions;
   /** The staff group's chat id (data/program.json handoff.staffChat): its "#H…" / "/reply" messages reach the engine. */
   readonly staffChatId?: number;
 };
@@ -56,17 +60,7 @@ export function createUpdateRouter(deps: RouterDeps): Composer<Context> {
   const notice = (ctx: Context, key: string): string => t(localeOf(ctx.from?.language_code), `telegram.${key}`);
   const firstOfAlbum = createAlbumFilter();
 
-  const limiter = limit<Context, never>({
-    timeFrame: deps.rateLimit.windowMs,
-    limit: deps.rateLimit.limit,
-    keyGenerator: (ctx) => (ctx.from ? String(ctx.from.id) : undefined),
-    onLimitExceeded: async (ctx) => {
-      log.info('telegram: rate limit reached', { address: ctx.chat ? telegramAddress(ctx.chat.id) : undefined });
-      const text = notice(ctx, 'slow_down');
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
-      else if (ctx.chat?.type === 'private') await ctx.reply(escapeHtml(text), { parse_mode: 'HTML' });
-    },
-  });
+  const groupLimiter = createRateLimiter(deps.groupRateLimit, { now: () => new Date() });
 
   router
     .chatType(['group', 'supergroup'])
@@ -82,7 +76,8 @@ export function createUpdateRouter(deps: RouterDeps): Composer<Context> {
   groups
     .on('message')
     .filter((ctx) => isAddressedToBot(ctx.msg, ctx.me))
-    .use(limiter, async (ctx) => {
+    .filter((ctx) => groupLimiter.take(String(ctx.from?.id ?? ctx.chat.id)) === 'allow')
+    .use(async (ctx) => {
       await ctx.reply(escapeHtml(notice(ctx, 'private_only')), {
         parse_mode: 'HTML',
         reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
@@ -90,7 +85,8 @@ export function createUpdateRouter(deps: RouterDeps): Composer<Context> {
       });
     });
 
-  const direct = router.chatType('private').use(limiter);
+  // Private chats are limited per person by the runner, like every channel (one notice: common.rate_limited).
+  const direct = router.chatType('private');
   direct.on('callback_query:data', async (ctx) => {
     const state = await removeKeyboard(ctx, log);
     if (state === 'already-removed') {

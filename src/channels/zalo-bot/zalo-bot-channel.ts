@@ -2,8 +2,8 @@
  * The Zalo Bot Platform channel (a bot made in Zalo Bot Creator, token
  * `<bot id>:<secret>`): long polling by default, or a webhook on the
  * operations HTTP server. Private chats only (group messages get "message me
- * privately"); de-duplicated by message_id, rate-limited and ordered per
- * person; a typing action while the engine thinks. Addresses `zalo-bot:<chat id>`.
+ * privately"); de-duplicated by message_id and ordered per
+ * person (the runner limits the rate); a typing action while the engine thinks. Addresses `zalo-bot:<chat id>`.
  */
 import { parseAddress, type Address, type Handler, type Input, type Locale, type TurnResult } from '../../core/message.js';
 import type { Channel, ChannelHealth } from '../../core/ports.js';
@@ -13,7 +13,6 @@ import type { Translate } from '../../i18n.js';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from '../shared/backoff.js';
 import { createGroupNotices } from '../shared/group-notices.js';
 import type { MediaHost } from '../shared/media-host.js';
-import { createRateLimiter } from '../shared/rate-limit.js';
 import { createRecentIds } from '../shared/recent-ids.js';
 import { createSendThrottle } from '../shared/send-throttle.js';
 import { createThreadQueue } from '../shared/thread-queue.js';
@@ -25,7 +24,6 @@ import { createBotWebhookRoute, ZALO_BOT_WEBHOOK_PATH } from './webhook.js';
 
 export const ZALO_BOT_DEFAULTS = {
   throttle: { minIntervalMs: 100 },
-  rateLimit: { windowMs: 60_000, limit: 12 },
   dedupe: { max: 5_000, ttlMs: 60 * 60_000 },
   groupNoticeEveryMs: 60 * 60_000,
 } as const;
@@ -45,7 +43,6 @@ export type ZaloBotChannelDeps = {
   readonly backoff?: BackoffOptions;
   readonly pollTimeoutSec?: number;
   readonly throttle?: { readonly minIntervalMs: number };
-  readonly rateLimit?: { readonly windowMs: number; readonly limit: number };
   readonly random?: () => number;
   readonly now?: () => number;
 };
@@ -57,7 +54,6 @@ export function createZaloBotChannel(deps: ZaloBotChannelDeps): ZaloBotChannel {
   const now = deps.now ?? Date.now;
   const api = deps.api ?? createZaloBotApi({ token: deps.token, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) });
   const throttle = createSendThrottle({ ...(deps.throttle ?? ZALO_BOT_DEFAULTS.throttle), now });
-  const limiter = createRateLimiter({ ...(deps.rateLimit ?? ZALO_BOT_DEFAULTS.rateLimit), now });
   const recent = createRecentIds({ ...ZALO_BOT_DEFAULTS.dedupe, now });
   const groups = createGroupNotices(ZALO_BOT_DEFAULTS.groupNoticeEveryMs, now);
   const queue = createThreadQueue();
@@ -100,10 +96,7 @@ export function createZaloBotChannel(deps: ZaloBotChannelDeps): ZaloBotChannel {
       }
       const { chatId, input } = inbound;
       if (recent.seen(inbound.ids)) return log.info('zalo-bot: dropped a message delivered twice', { address: input.from });
-      const verdict = limiter.check(chatId);
-      if (verdict === 'drop') return;
-      const task = verdict === 'notify' ? async () => void (await sender.sendText(chatId, t(await localeOf(input.from), 'zalo.slow_down'))) : () => turn(chatId, input);
-      queue.run(chatId, task).catch((error: unknown) => log.error('zalo-bot: turn failed', { address: input.from, error: String(error) }));
+      queue.run(chatId, () => turn(chatId, input)).catch((error: unknown) => log.error('zalo-bot: turn failed', { address: input.from, error: String(error) }));
     } catch (error) {
       log.error('zalo-bot: could not take an update', { error: error instanceof Error ? error.message : String(error) });
     }

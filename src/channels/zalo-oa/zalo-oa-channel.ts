@@ -2,7 +2,7 @@
  * The Zalo Official Account channel: events arrive on `POST /zalo-oa/webhook`
  * of the operations HTTP server (signature checked, 200 at once), replies go
  * through the OA Open API with tokens kept fresh in the database. Per person:
- * de-duplicated by msg_id, rate-limited, handled in order. Each person's last
+ * de-duplicated by msg_id, handled in order (the runner limits the rate). Each person's last
  * message time is stored, so proactive messages (follow-ups, broadcasts,
  * relayed staff answers) go only within Zalo's 48-hour window; the others are
  * counted and reported as permanent failures, never retried. Addresses
@@ -14,7 +14,6 @@ import type { Logger } from '../../core/runner.js';
 import { OA_FREE_WINDOW_MS, type ZaloOaStore } from '../../core/zalo-oa.js';
 import type { HttpServer } from '../../http/http-server.js';
 import type { Translate } from '../../i18n.js';
-import { createRateLimiter } from '../shared/rate-limit.js';
 import { createRecentIds } from '../shared/recent-ids.js';
 import { createSendThrottle } from '../shared/send-throttle.js';
 import { createThreadQueue } from '../shared/thread-queue.js';
@@ -26,7 +25,6 @@ import { createOaWebhookRoute, ZALO_OA_WEBHOOK_PATH } from './webhook.js';
 
 export const ZALO_OA_DEFAULTS = {
   throttle: { minIntervalMs: 100 },
-  rateLimit: { windowMs: 60_000, limit: 12 },
   dedupe: { max: 10_000, ttlMs: 60 * 60_000 },
   tokenCheckEveryMs: 10 * 60_000,
   windowMs: OA_FREE_WINDOW_MS,
@@ -45,7 +43,6 @@ export type ZaloOaChannelDeps = {
   readonly locale?: (address: Address) => Locale | Promise<Locale>;
   readonly now?: () => Date;
   readonly throttle?: { readonly minIntervalMs: number };
-  readonly rateLimit?: { readonly windowMs: number; readonly limit: number };
   readonly sleep?: (ms: number) => Promise<void>;
 };
 
@@ -60,7 +57,6 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
   const now = deps.now ?? (() => new Date());
   const nowMs = (): number => now().getTime();
   const throttle = createSendThrottle({ ...(deps.throttle ?? ZALO_OA_DEFAULTS.throttle), now: nowMs });
-  const limiter = createRateLimiter({ ...(deps.rateLimit ?? ZALO_OA_DEFAULTS.rateLimit), now: nowMs });
   const recent = createRecentIds({ ...ZALO_OA_DEFAULTS.dedupe, now: nowMs });
   const queue = createThreadQueue();
   const sender = createOaSender({ api: deps.api, keeper, throttle, t, log, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
@@ -127,15 +123,10 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
       }
       const { userId, input } = inbound;
       if (recent.seen(inbound.ids)) return log.info('zalo-oa: dropped an event delivered twice', { address: input.from });
-      const verdict = limiter.check(userId);
-      if (verdict === 'drop') return;
-      const task =
-        verdict === 'notify'
-          ? async () => void (await sender.deliver(userId, [{ text: t(await localeOf(input.from), 'zalo.slow_down') }], await localeOf(input.from)))
-          : async () => {
-              await touch(input.from);
-              await turn(userId, input);
-            };
+      const task = async (): Promise<void> => {
+        await touch(input.from);
+        await turn(userId, input);
+      };
       queue.run(userId, task).catch((error: unknown) => log.error('zalo-oa: turn failed', { address: input.from, error: String(error) }));
     } catch (error) {
       log.error('zalo-oa: could not take an event', { error: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,7 @@
 /**
  * The Zalo channel: a thin adapter between zca-js and the engine's Handler.
- * Direct messages only; de-duplicated, rate-limited per person, processed in
- * order per person, replies throttled globally. See connection.ts for the
+ * Direct messages only; de-duplicated, processed in order per person, replies
+ * throttled globally (the runner limits each person's rate, as on every channel). See connection.ts for the
  * reconnect and logged-out rules.
  */
 import { ThreadType } from 'zca-js';
@@ -14,7 +14,6 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from '../shared/backoff.js';
 import { createZaloConnection } from './connection.js';
 import { classify } from './inbound.js';
 import { createZaloSender } from './outbound.js';
-import { createRateLimiter } from '../shared/rate-limit.js';
 import { createRecentIds } from '../shared/recent-ids.js';
 import { ZALO_MAX_TEXT } from '../shared/numbered-choices.js';
 import { createSendThrottle } from '../shared/send-throttle.js';
@@ -23,10 +22,9 @@ import { createThreadQueue } from '../shared/thread-queue.js';
 import { createZaloConnector, type ZaloApi, type ZaloConnect, type ZaloCredentials } from './zalo-api.js';
 import { describeError, RELOGIN_FIX, zaloHealth, type ZaloLog, type ZaloStatus } from './zalo-status.js';
 
-/** Account-safety defaults (see the "Run on Zalo" notes): ≤ 1 message/s out, 12 messages/min in per person. */
+/** Account-safety defaults (see the "Run on Zalo" notes): ≤ 1 message/s out. */
 export const ZALO_DEFAULTS = {
   throttle: { minIntervalMs: 1_000 },
-  rateLimit: { windowMs: 60_000, limit: 12 },
   backoff: DEFAULT_BACKOFF,
   groupNoticeEveryMs: 60 * 60_000,
   refreshCredentialsEveryMs: 30 * 60_000,
@@ -46,10 +44,9 @@ export type ZaloChannelDeps = {
   /** Answer group messages with a short "message me privately" notice (once per group per hour). */
   readonly groupRedirect?: boolean;
   readonly throttle?: { readonly minIntervalMs: number };
-  readonly rateLimit?: { readonly windowMs: number; readonly limit: number };
   readonly backoff?: BackoffOptions;
   readonly onStatus?: (status: ZaloStatus) => void;
-  /** Language of the adapter's own lines (choice prompt, notices). Default 'vi'. */
+  /** The person's language for sends outside a turn (and the apology when the turn itself failed). Default 'vi'. */
   readonly locale?: (address: Address) => Locale | Promise<Locale>;
   readonly maxTextLength?: number;
   readonly refreshCredentialsEveryMs?: number;
@@ -82,7 +79,6 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   };
 
   const throttle = createSendThrottle({ ...(deps.throttle ?? ZALO_DEFAULTS.throttle), now: nowMs });
-  const limiter = createRateLimiter({ ...(deps.rateLimit ?? ZALO_DEFAULTS.rateLimit), now: nowMs });
   const recent = createRecentIds({ ...ZALO_DEFAULTS.dedupe, now: nowMs });
   const queue = createThreadQueue();
   const groupNotices = new Map<string, number>();
@@ -114,10 +110,6 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     await sender.sendReplies(threadId, result.messages, result.locale);
   }
 
-  async function notice(threadId: string, address: Address, key: string): Promise<void> {
-    await sender.sendText(threadId, t(await localeOf(address), key));
-  }
-
   function redirectGroup(groupId: string): void {
     if (!deps.groupRedirect) return;
     const at = nowMs();
@@ -143,11 +135,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     if (inbound.kind === 'group') return redirectGroup(inbound.groupId);
     const { threadId, input } = inbound;
     if (recent.seen(inbound.ids)) return log.info('Zalo dropped a redelivered message', { address: input.from });
-    const verdict = limiter.check(threadId);
-    if (verdict === 'drop') return;
-    const task = verdict === 'notify' ? () => notice(threadId, input.from, 'zalo.slow_down') : () => turn(threadId, input);
-    if (verdict === 'notify') log.warn('Zalo rate limit reached; dropping this person’s messages for a while', { address: input.from });
-    queue.run(threadId, task).catch((error: unknown) => log.error('Zalo turn failed', { address: input.from, error: describeError(error) }));
+    queue.run(threadId, () => turn(threadId, input)).catch((error: unknown) => log.error('Zalo turn failed', { address: input.from, error: describeError(error) }));
   }
 
   return {

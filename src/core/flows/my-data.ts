@@ -1,12 +1,8 @@
 /** What /mydata shows: everything stored about the person, in plain words. */
-import { formatDateVi } from '../calendar.js';
+import { formatVietnamDate } from '../calendar.js';
 import { choice, text, type Reply, type Text } from '../message.js';
 import type { CheckRecord, Person } from '../ports.js';
 import { C } from '../choices.js';
-
-function vnDate(iso: string): string {
-  return formatDateVi(new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10));
-}
 
 /** `extra`: lines about follow-ups, news and registrations (outreach-requests.ts). */
 export function myDataReplies(person: Person | undefined, checks: readonly CheckRecord[], extra: readonly Text[] = []): Reply[] {
@@ -14,7 +10,7 @@ export function myDataReplies(person: Person | undefined, checks: readonly Check
   if (!person) return [{ text: text('privacy.nothing_stored'), choices: [choice(C.menu, 'menu.main')] }];
   const lines = checks.map((c) =>
     text('privacy.check_line', {
-      date: vnDate(c.createdAt),
+      date: formatVietnamDate(c.createdAt),
       track: c.track,
       outcome: text(`privacy.outcome_${c.outcome}`),
     }),
@@ -25,7 +21,7 @@ export function myDataReplies(person: Person | undefined, checks: readonly Check
       text: text('privacy.mydata', {
         address: person.address,
         locale: person.locale,
-        consentAt: person.consentAt ? vnDate(person.consentAt) : '—',
+        consentAt: person.consentAt ? formatVietnamDate(person.consentAt) : '—',
         referrer: person.referrer ?? '—',
         locality: person.locality ?? '—',
       }),

@@ -5,7 +5,7 @@
  * broadcast and marking a registration are effects committed with the turn
  * (issue #16), answered from what the database returned.
  */
-import { formatDateVi, todayInVietnam } from '../calendar.js';
+import { formatDateVi, formatVietnamDate, todayInVietnam } from '../calendar.js';
 import { freeUntilOf } from '../renewal/dates.js';
 import { text, type Address, type Reply, type Text } from '../message.js';
 import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, OutreachRequest } from '../outreach.js';
@@ -20,12 +20,6 @@ export type OutreachDeps = {
   readonly data: ProgramData;
   readonly clock: Clock;
 };
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-function vnDate(iso: string): string {
-  return formatDateVi(new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
-}
 
 function filterText(filter: AudienceFilter): Text {
   return text('broadcast.filter', { track: filter.track ?? text('broadcast.any_track'), locality: filter.locality ?? text('broadcast.any_locality') });
@@ -75,7 +69,7 @@ export async function planOutreach(request: OutreachRequest, deps: OutreachDeps)
       if (last === undefined) return answered([{ text: text('broadcast.no_report') }]);
       const filter = { ...(last.track ? { track: last.track } : {}), ...(last.locality ? { locality: last.locality } : {}) };
       const { id, recipients, delivered, failed, pending } = last;
-      return answered([{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: vnDate(last.createdAt), filter: filterText(filter) }) }]);
+      return answered([{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: formatVietnamDate(last.createdAt), filter: filterText(filter) }) }]);
     }
     case 'mark_registered': {
       const freeUntil = freeUntilOf(todayInVietnam(deps.clock), deps.data);
@@ -97,8 +91,8 @@ export async function outreachDataLines(address: Address, store: FollowupStore |
   if (store === undefined) return [];
   const summary = await store.summaryOf(address);
   return [
-    ...summary.pending.map((p) => text('followup.mydata_pending', { date: vnDate(p.dueAt), kind: text(`followup.kind_${p.kind}`) })),
+    ...summary.pending.map((p) => text('followup.mydata_pending', { date: formatVietnamDate(p.dueAt), kind: text(`followup.kind_${p.kind}`) })),
     ...(summary.news ? [text('followup.mydata_news')] : []),
-    ...summary.registrations.map((r) => text('domain.mydata_registration', { date: vnDate(r.createdAt), domain: r.domain ?? r.track })),
+    ...summary.registrations.map((r) => text('domain.mydata_registration', { date: formatVietnamDate(r.createdAt), domain: r.domain ?? r.track })),
   ];
 }

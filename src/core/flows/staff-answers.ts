@@ -8,7 +8,7 @@
  * referrers, remove, remind) are effects committed with the turn (issue
  * #16), answered from what the database returned (src/core/effects.ts).
  */
-import { addMonths, formatDateVi, type IsoDate } from '../calendar.js';
+import { addMonths, formatDateVi, formatVietnamTime, type IsoDate } from '../calendar.js';
 import { text, type Address, type Locale, type Reply, type Text } from '../message.js';
 import type { CheckQuery, CountRow, MaybePromise } from '../ports.js';
 import type { ProgramData } from '../program.js';
@@ -36,11 +36,6 @@ export type StaffAnswerContext = {
 
 const reply = (key: string, params?: Text['params']): Reply => ({ text: text(key, params) });
 
-/** "14:05 23/11/2026", Vietnam time. */
-export function vietnamTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
-}
 
 export function telegramLink(botUsername: string | undefined, code: string): string | undefined {
   return botUsername === undefined ? undefined : `https://t.me/${botUsername}?start=${code}`;
@@ -72,7 +67,7 @@ function joined(outcome: JoinOutcome): Reply[] {
     case 'invalid':
       return [reply('staff.join_invalid', { left: outcome.left })];
     case 'blocked':
-      return [reply('staff.join_blocked', { until: vietnamTime(outcome.until) })];
+      return [reply('staff.join_blocked', { until: formatVietnamTime(outcome.until) })];
   }
 }
 
@@ -103,7 +98,7 @@ export async function planStaffRequest(request: StaffRequest, ctx: StaffAnswerCo
         effect: { type: 'invite', locality: request.locality, days: ctx.services.inviteDays },
         answer: ({ result }) => {
           const invite = resultOf(result, 'invite');
-          return [reply('staff.invite_created', { code: invite.code, days: ctx.services.inviteDays, until: vietnamTime(invite.expiresAt), locality: request.locality ?? '—' })];
+          return [reply('staff.invite_created', { code: invite.code, days: ctx.services.inviteDays, until: formatVietnamTime(invite.expiresAt), locality: request.locality ?? '—' })];
         },
       };
     case 'staff_join':

@@ -4,18 +4,12 @@
  * at `sendAt`, Vietnam time), whether a typed registration day can be one,
  * and whether a moment is inside the sending hours.
  */
-import { addDays, addYears, type IsoDate } from '../calendar.js';
+import { addDays, addYears, vietnamInstant, vietnamMoment, type IsoDate } from '../calendar.js';
 import type { ProgramData } from '../program.js';
 import type { RenewalSettings } from './types.js';
 
 export const DEFAULT_RENEWAL: RenewalSettings = { daysBefore: [60, 30, 7], sendAt: '09:00', hours: { from: '08:00', to: '21:00' } };
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** The Vietnam calendar day of an ISO timestamp. */
-export function vietnamDay(iso: string): IsoDate {
-  return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function renewalSettings(data: ProgramData): RenewalSettings {
   return data.renewal ?? DEFAULT_RENEWAL;
@@ -30,7 +24,7 @@ export function freeUntilOf(registeredOn: IsoDate, data: ProgramData): IsoDate {
 export function reminderTimes(freeUntil: IsoDate, now: Date, settings: RenewalSettings): string[] {
   return [...new Set(settings.daysBefore)]
     .sort((a, b) => b - a)
-    .map((days) => new Date(`${addDays(freeUntil, -days)}T${settings.sendAt}:00+07:00`).toISOString())
+    .map((days) => vietnamInstant(addDays(freeUntil, -days), settings.sendAt).toISOString())
     .filter((at) => at > now.toISOString());
 }
 
@@ -59,11 +53,8 @@ export function sendingHoursClosed(kind: string, now: Date, data: ProgramData): 
  * next moment they open (today's or tomorrow's `from`).
  */
 export function outsideHours(now: Date, hours: RenewalSettings['hours']): Date | undefined {
-  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const { day, minute } = vietnamMoment(now);
   const from = minutes(hours.from);
   if (minute >= from && minute < minutes(hours.to)) return undefined;
-  const day = local.toISOString().slice(0, 10);
-  const openDay = minute < from ? day : addDays(day, 1);
-  return new Date(`${openDay}T${hours.from}:00+07:00`);
+  return vietnamInstant(minute < from ? day : addDays(day, 1), hours.from);
 }

@@ -5,13 +5,12 @@
  * block under /stats, a sheet of the quarterly report, and the
  * `export --report renewals` document (consented people only, no birth dates).
  */
-import { formatDateVi, type IsoDate } from '../calendar.js';
+import { formatDateVi, vietnamDay, type IsoDate } from '../calendar.js';
 import { TRACKS } from '../eligibility/types.js';
 import { boundsOf, quarterLabelVi, quarterOf, quarterPeriod, type Quarter } from '../reports/period.js';
 import type { Names, Translate } from '../reports/stats-text.js';
 import { textTable } from '../reports/text-table.js';
 import type { Cell, Period, ReportDocument, ReportTable } from '../reports/types.js';
-import { vietnamDay } from './dates.js';
 import type { RenewalCount, RenewalCounts, RenewalListRow, RenewalStore } from './types.js';
 
 export function nextQuarter(quarter: Quarter): Quarter {

@@ -4,7 +4,7 @@
  * quarterly deadline of the ward plan (before the 10th of the quarter's last
  * month) with the reminder three days before it.
  */
-import { addDays, daysBetween, daysInMonth, isIsoDate, makeDate, splitDate, type IsoDate } from '../calendar.js';
+import { addDays, daysBetween, daysInMonth, isIsoDate, makeDate, splitDate, vietnamDayBounds, type IsoDate } from '../calendar.js';
 import type { Bounds, Period } from './types.js';
 
 export type Quarter = { readonly year: number; readonly q: 1 | 2 | 3 | 4 };
@@ -86,9 +86,7 @@ export function parsePeriod(args: string, today: IsoDate): Period | undefined {
 
 /** Inclusive UTC bounds: from 00:00 of `from` to 23:59:59.999 of `to`, Vietnam time (UTC+7). */
 export function boundsOf(period: Pick<Period, 'from' | 'to'>): Bounds {
-  const start = Date.parse(`${period.from}T00:00:00.000+07:00`);
-  const end = Date.parse(`${addDays(period.to, 1)}T00:00:00.000+07:00`) - 1;
-  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
+  return vietnamDayBounds(period.from, period.to);
 }
 
 /** The team's report is due before the 10th of the quarter's last month. */

@@ -5,10 +5,11 @@
  * absent bounds mean all. Sort keys use COLLATE "C" and NULLS FIRST, the
  * order SQLite gives, whatever the database's locale.
  */
+import { vietnamDay } from '../../core/calendar.js';
 import type { AnalyticsQueries, DayRange } from '../../core/funnel.js';
 import type { PeriodAnalytics } from '../../core/reports/funnel-sheet.js';
 import type { Bounds } from '../../core/reports/types.js';
-import { dayBounds, toAssistedCount, toFeedbackRow, toFunnelRow, utcBounds, vietnamDay, type AssistedSqlRow, type FeedbackSqlRow, type FunnelSqlRow } from '../funnel-rows.js';
+import { dayBounds, toAssistedCount, toFeedbackRow, toFunnelRow, utcBounds, type AssistedSqlRow, type FeedbackSqlRow, type FunnelSqlRow } from '../funnel-rows.js';
 import type { PgDatabase } from './database.js';
 
 /** created_at is ISO UTC text; ::timestamp drops its "Z", so no session time zone is involved. */

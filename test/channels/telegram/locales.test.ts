@@ -17,7 +17,6 @@ describe('locales/*/telegram.json', () => {
       ...COMMANDS.map((command) => `telegram.commands.${command}`),
       'telegram.private_only',
       'telegram.open_private',
-      'telegram.slow_down',
       'telegram.old_button',
       'telegram.error',
     ].sort();

@@ -1,6 +1,7 @@
 /** Quirks and failures: groups, 429, blocked users, throwing handlers, the rate limit. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeEngine } from '../../support/fake-engine.js';
+import { createTestApp } from '../../support/app.js';
 import { scriptedEngine, sleep, startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -101,31 +102,49 @@ describe('telegram: Bot API failures', () => {
   });
 });
 
-describe('telegram: rate limit', () => {
-  it('drops messages over the limit and sends the slow-down notice once per window', async () => {
-    const engine = scriptedEngine();
-    h = await startHarness(engine.handle, { rateLimit: { windowMs: 60_000, limit: 3 } });
-    for (let i = 1; i <= 7; i++) h.fake.pushText({ id: 61, language_code: 'vi' }, `tin ${i}`);
-    h.fake.pushText(62, 'người khác');
+describe('telegram: rate limit (the runner\'s, as on every channel)', () => {
+  it('over the limit: one common.rate_limited notice, then silence; someone else is not held up', async () => {
+    const app = createTestApp({ rateLimit: { capacity: 3, windowMs: 60_000 } });
+    try {
+      h = await startHarness(app.handle);
+      for (let i = 1; i <= 7; i++) h.fake.pushText({ id: 61, language_code: 'vi' }, `xin chào ${i}`);
+      h.fake.pushText(62, 'xin chào');
+      await h.fake.waitForMessages(61, 4);
+      await h.fake.waitForMessages(62, 1);
 
-    await h.fake.waitForMessages(61, 4);
-    await h.fake.waitForMessages(62, 1);
-    await sleep(150);
-    const texts = h.fake.sent(61).map((m) => m.text);
-    expect(texts).toEqual(['echo: tin 1', 'echo: tin 2', 'echo: tin 3', h.i18n.t('vi', 'telegram.slow_down')]);
-    expect(engine.inputs.filter((input) => input.from === 'telegram:61')).toHaveLength(3);
+      app.clock.set('2026-11-23T09:01:00+07:00'); // the window has passed: a last message is answered again
+      h.fake.pushText({ id: 61, language_code: 'vi' }, '/menu');
+      const sent = await h.fake.waitForMessages(61, 5);
+      expect(sent.slice(3, 4).map((m) => m.text)).toEqual([app.i18n.t('vi', 'common.rate_limited')]);
+      expect(sent).toHaveLength(5);
+      expect(sent[4]?.text).toMatch(/Xin chào|giúp gì/);
+    } finally {
+      app.close();
+    }
   });
 
-  it('button presses over the limit are still answered (toast once, silent after)', async () => {
-    h = await startHarness(async () => [{ text: 'Chọn', choices: [{ id: 'x', label: 'X' }] }], {
-      rateLimit: { windowMs: 60_000, limit: 1 },
-    });
-    h.fake.pushText(63, 'menu');
-    const [menu] = await h.fake.waitForMessages(63, 1);
-    if (!menu) throw new Error('no menu');
-    const ids = [h.fake.pushCallback(63, menu, 'x'), h.fake.pushCallback(63, menu, 'x')];
+  it('a button press over the limit is answered (no spinner) and the notice comes as a message', async () => {
+    const app = createTestApp({ rateLimit: { capacity: 1, windowMs: 60_000 } });
+    try {
+      h = await startHarness(app.handle);
+      h.fake.pushText(63, '/menu');
+      const [menu] = await h.fake.waitForMessages(63, 1);
+      if (!menu) throw new Error('no menu');
+      const id = h.fake.pushCallback(63, menu, 'menu:main');
+      const [, notice] = await h.fake.waitForMessages(63, 2);
+      expect(notice?.text).toBe(app.i18n.t('vi', 'common.rate_limited'));
+      expect(h.fake.answered.map((a) => a.id)).toEqual([id]);
+    } finally {
+      app.close();
+    }
+  });
 
-    await h.fake.waitUntil(() => (h?.fake.answered.length === 2 ? true : undefined), 'two answers');
-    expect(h.fake.answered).toEqual([{ id: ids[0], text: h.i18n.t('vi', 'telegram.slow_down') }, { id: ids[1] }]);
+  it('group mentions over the per-person group limit get no more notices', async () => {
+    const group = { id: -1005555, type: 'supergroup' as const, title: 'Nhóm' };
+    h = await startHarness(doNotCall, { groupRateLimit: { capacity: 2, windowMs: 60_000 } });
+    for (let i = 0; i < 4; i++) h.fake.pushText({ id: 64, language_code: 'vi' }, `@tenmien_test_bot hỏi ${i}`, group);
+    const last = h.fake.pushText({ id: 65, language_code: 'vi' }, '@tenmien_test_bot mình hỏi với', group); // someone else, last
+    await h.fake.waitUntil(() => h?.fake.sent(group.id).find((m) => m.reply_to === last.message?.message_id), 'the notice to the last mention');
+    expect(h.fake.sent(group.id)).toHaveLength(3);
   });
 });

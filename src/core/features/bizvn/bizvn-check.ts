@@ -41,9 +41,7 @@ function factsFrom(turn: Turn, u: Understanding): BizFacts {
 }
 
 export function startBizvn(turn: Turn, u?: Understanding): void {
-  if (u) {
-    if (answerBizvn(turn, u)) return;
-  }
+  if (u !== undefined && answerBizvn(turn, u)) return;
   askType(turn);
 }
 

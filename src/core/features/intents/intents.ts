@@ -46,43 +46,53 @@ function notUnderstood(turn: Turn, u: Understanding): void {
   offer(turn, 'common.not_understood', mainChoices());
 }
 
+/**
+ * In this order: a person asked for; a check to start (or the program is closed); a staff
+ * shortcut; not understood; then a sure answer (a greeting, privacy, a person, an FAQ).
+ */
 export function answerIntent(turn: Turn, u: Understanding): void {
-  const inFlow = turn.session.step.flow !== 'menu';
   // A greeting or a thank-you is harmless to answer even when the classifier is unsure
   // ("chào ad" also looks a little like asking for the admin).
   const harmless = u.intent === 'greeting' || u.intent === 'thanks_bye';
   const sure = u.confidence >= (harmless ? HARMLESS_BELOW : CLARIFY_BELOW);
   if (u.signals.wantsPerson !== undefined && u.intent !== 'check_idvn' && u.intent !== 'check_bizvn') return answerPerson(turn, u);
-  if ((u.intent === 'check_idvn' || u.intent === 'check_bizvn') && sure && programClosed(turn)) return;
-  // "62 tuổi, quán nước không có giấy phép, làm biz.vn được không": the business facts decide, not the age.
-  if (u.intent === 'check_idvn' && sure && isAboutBusiness(u)) return startBizvn(turn, u);
-  // "tuần sau em tròn 24 …", "Việt kiều …", "người Hàn Quốc …": facts only the id.vn check uses.
-  const { turning, overseas, foreigner } = u.signals;
-  if (u.intent !== 'check_bizvn' && (turning !== undefined || overseas === true || foreigner === true)) {
-    if (programClosed(turn)) return;
-    return startIdvn(turn, u);
-  }
-  if (u.intent === 'check_idvn' && sure) return startIdvn(turn, u);
-  if (u.intent === 'check_bizvn' && sure) return startBizvn(turn, u);
+  if (startCheck(turn, u, sure)) return;
   if (sure && answerStaffIntent(turn, u)) return;
   if (!sure || u.intent === 'out_of_scope' || u.intent === 'staff_stats') {
-    if (u.intent === 'out_of_scope' && sure && !inFlow) {
+    if (u.intent === 'out_of_scope' && sure && turn.session.step.flow === 'menu') {
       turn.session = { ...turn.session, misses: 0 };
       return offer(turn, 'common.out_of_scope', mainChoices());
     }
     return notUnderstood(turn, u);
   }
   turn.session = { ...turn.session, misses: 0 };
+  answerSure(turn, u);
+}
+
+/** A check the message asks for (skipping the questions it already answers); true when handled, the program closed included. */
+function startCheck(turn: Turn, u: Understanding, sure: boolean): boolean {
+  if ((u.intent === 'check_idvn' || u.intent === 'check_bizvn') && sure && programClosed(turn)) return true;
+  // "62 tuổi, quán nước không có giấy phép, làm biz.vn được không": the business facts decide, not the age.
+  if (u.intent === 'check_idvn' && sure && isAboutBusiness(u)) startBizvn(turn, u);
+  // "tuần sau em tròn 24 …", "Việt kiều …", "người Hàn Quốc …": facts only the id.vn check uses.
+  else if (u.intent !== 'check_bizvn' && (u.signals.turning !== undefined || u.signals.overseas === true || u.signals.foreigner === true)) {
+    if (!programClosed(turn)) startIdvn(turn, u);
+  } else if (u.intent === 'check_idvn' && sure) startIdvn(turn, u);
+  else if (u.intent === 'check_bizvn' && sure) startBizvn(turn, u);
+  else return false;
+  return true;
+}
+
+/** A sure intent that is not a check: at a step, the answer is followed by the step's question again. */
+function answerSure(turn: Turn, u: Understanding): void {
+  const inFlow = turn.session.step.flow !== 'menu';
   if (u.intent === 'greeting') return inFlow ? reprompt(turn) : showWelcome(turn);
   if (u.intent === 'thanks_bye') {
     say(turn, 'common.bye');
     if (inFlow) reprompt(turn);
     return;
   }
-  if (u.intent === 'privacy') {
-    showPrivacy(turn);
-    return;
-  }
+  if (u.intent === 'privacy') return showPrivacy(turn);
   if (u.intent === 'human' && askForPerson(turn, false)) return;
   if (isFaq(u.intent)) {
     answerFaq(turn, u.intent, inFlow);

@@ -3,7 +3,7 @@
  * is granted — remind me in N days (and, for an enterprise, before its last
  * eligible day), optionally with program news. "dừng" / /stop cancels them.
  */
-import { addDays, formatDateVi, type IsoDate } from '../../calendar.js';
+import { addDays, formatDateVi, vietnamInstant, type IsoDate } from '../../calendar.js';
 import { MENU } from '../menu/ids.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice } from '../../message.js';
@@ -30,7 +30,7 @@ export function scheduleFor(track: Track, deadline: IsoDate | undefined, now: Da
   const before = data.followups.deadlineDaysBefore.map((days): ScheduledFollowup => ({
     kind: 'deadline',
     // 9:00 in Vietnam on that day.
-    dueAt: new Date(`${addDays(deadline, -days)}T09:00:00+07:00`).toISOString(),
+    dueAt: vietnamInstant(addDays(deadline, -days), '09:00').toISOString(),
     track,
     deadline,
   }));

@@ -1,7 +1,7 @@
 /**
  * Slash commands of follow-ups and outreach: /stop, /news on|off, /registered,
- * and for admins /broadcast and /registered <address> <domain>. Returns false
- * for any other command so the general ones (commands.ts) run.
+ * and for admins /broadcast and /registered <address> <domain>. False when the
+ * text is not one of them after all (then it is read as text).
  */
 import { refuseLongStaffText } from '../../staff-text.js';
 import { MENU } from '../menu/ids.js';

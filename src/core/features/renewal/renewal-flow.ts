@@ -6,7 +6,7 @@
  * answers "hết hạn miễn phí khi nào" and records "đã gia hạn".
  */
 import { RENEWAL } from './ids.js';
-import { formatDateVi, type IsoDate } from '../../calendar.js';
+import { formatDateVi, vietnamDay, type IsoDate } from '../../calendar.js';
 import { MENU } from '../menu/ids.js';
 import type { Track } from '../../eligibility/types.js';
 import { choice } from '../../message.js';
@@ -14,7 +14,7 @@ import type { Understanding } from '../../nlu/types.js';
 import { formatVnd } from '../../program.js';
 import { offer, say, write, type Turn } from '../../turn.js';
 import { showMenu } from '../menu/menu.js';
-import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings, vietnamDay } from '../../renewal/dates.js';
+import { freeUntilOf, registrationDateProblem, reminderTimes, renewalSettings } from '../../renewal/dates.js';
 import { asksFreeUntil, asksReminders, renewedClaim, typedDate } from '../../renewal/detect.js';
 
 
