@@ -21,6 +21,7 @@ import { createSqliteHandoffStore } from './sqlite-handoff-store.js';
 import { createSqliteZaloOaStore } from './sqlite-zalo-oa-store.js';
 import type { AppStore } from './app-store.js';
 import { createLocalCoordination } from './coordination.js';
+import { createSqliteOutbox } from './sqlite-outbox.js';
 import { purgeExpired } from './retention.js';
 import { checkpointAfterDeletion } from './sqlite-forget.js';
 import { createSqliteReportQueries } from './sqlite-report-queries.js';
@@ -68,7 +69,7 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
       checkpointAfterDeletion(db);
       return result;
     },
-    coordination: createLocalCoordination(),
+    coordination: createLocalCoordination(createSqliteOutbox(db)),
     close() {
       if (closed) return;
       closed = true;
@@ -89,7 +90,7 @@ export { StorageError, type StorageErrorCode } from './errors.js';
 export { openDatabase, type SqliteDatabase } from './open-database.js';
 export { migrate, schemaVersion, type MigrationResult } from './migrate.js';
 export { LATEST_SCHEMA, MIGRATIONS, type Migration } from './migrations/index.js';
-export { createSqliteRecordStore } from './sqlite-record-store.js';
+export { createSqliteRecordStore, prepareSqliteTurns, type SqliteTurns } from './sqlite-record-store.js';
 export { createSqliteSessionStore } from './sqlite-session-store.js';
 export { createSqliteFollowupStore } from './sqlite-followup-store.js';
 export { createSqliteFunnelQueries } from './sqlite-funnel-queries.js';

@@ -106,6 +106,7 @@ function assemble(store: AppStore<Session>, clock: ReturnType<typeof fixedClock>
     staff,
     localities: sharedLocalities.index,
     handoffs: store.handoffs,
+    outbox: store.coordination.outbox,
     ...(options.deliver === undefined ? {} : { deliver: options.deliver }),
     ...(options.testUsers === undefined ? {} : { isTestUser: isTestUserIn(options.testUsers) }),
     ...(turnLock === undefined ? {} : { turnLock }),
