@@ -23,7 +23,7 @@ const CHUNK = 100_000;
 
 export function openSeededStore(checks: number): SeededStore {
   const file = join(tempDir('stats'), 'bench.sqlite');
-  const seeding = openStore<Session>(file, { clock: fixedClock });
+  const seeding = openStore<Session>(file, { clock: fixedClock, groupCommit: false });
   const start = performance.now();
   const rows = generateChecks(checks);
   let inserted = 0;
@@ -35,7 +35,7 @@ export function openSeededStore(checks: number): SeededStore {
   const bytesAfterSeed = sqliteBytes(file);
   // Closed and opened again, as the bot's lifecycle does (close runs PRAGMA optimize).
   seeding.close();
-  return { store: openStore<Session>(file, { clock: fixedClock }), file, checks, seedSeconds, bytesAfterSeed };
+  return { store: openStore<Session>(file, { clock: fixedClock, groupCommit: false }), file, checks, seedSeconds, bytesAfterSeed };
 }
 
 function* take<T>(items: Iterator<T>, count: number): Generator<T> {
