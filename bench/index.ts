@@ -19,7 +19,7 @@ import { benchMemory } from './memory.js';
 import { benchNlu } from './nlu.js';
 import { benchRecording } from './recording.js';
 import { benchStats } from './stats.js';
-import { benchTelegram } from './telegram.js';
+import { benchTelegram, formatSideBySide, type SideBySide } from './telegram.js';
 import { benchReplicas } from './replicas.js';
 import { findPostgresBin } from '../test/support/postgres-server.js';
 
@@ -33,14 +33,16 @@ const progress = (step: string): void => {
   process.stderr.write(`bench: ${step}…\n`);
 };
 
-async function measureAll(): Promise<Map<string, Figure[]>> {
+async function measureAll(sideBySide: SideBySide[]): Promise<Map<string, Figure[]>> {
   const by = new Map<string, Figure[]>();
   progress('1/8 engine');
   by.set('engine', [await benchEngine(CPU_PLAN)]);
   progress('6/8 free-text understanding');
   by.set('nlu', [await benchNlu(CPU_PLAN)]);
-  progress('2/8 Telegram pipeline (3 bots × 6 runs of 2,000 updates)');
-  by.set('telegram', await benchTelegram(IO_PLAN));
+  progress('2/8 Telegram pipeline (ours, peer, echo at 1, 10, 100 concurrent chats)');
+  const telegram = await benchTelegram(IO_PLAN);
+  by.set('telegram', telegram.figures);
+  sideBySide.push(...telegram.table);
   progress(`4/8 seeding ${SEEDED_CHECKS.toLocaleString('en-US')} checks`);
   const seeded = openSeededStore(SEEDED_CHECKS);
   try {
@@ -69,8 +71,9 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   console.log(formatMachine(machine));
   let by: Map<string, Figure[]>;
+  const sideBySide: SideBySide[] = [];
   try {
-    by = await measureAll();
+    by = await measureAll(sideBySide);
   } finally {
     removeTempDirs();
   }
@@ -82,7 +85,10 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Medians after warm-up; * = bar set by the bench (the issue gives none; see README). Took ${seconds.toFixed(0)} s.`);
   console.log(`Details:\n${formatDetails(figures)}`);
-  const results = toResults(machine, figures, seconds);
+  console.log('');
+  console.log('Telegram side by side (closed loop, same driver and emulator; medians of the runs):');
+  console.log(formatSideBySide(sideBySide));
+  const results = { ...toResults(machine, figures, seconds), telegramSideBySide: sideBySide };
   writeResults(RESULTS, results);
   console.log(`Wrote ${RESULTS}`);
   const failed = figures.filter((f) => verdict(f) === 'FAIL');

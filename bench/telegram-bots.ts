@@ -3,21 +3,21 @@
  * emulator (test/fakes/bot-api-server.ts, HTTP on 127.0.0.1) and fed by long
  * polling through @grammyjs/runner with the same options — the production
  * delivery path:
- * - ours: createTelegramChannel + the real assistant (engine, NLU, locales)
- *   + SQLite file DB (WAL) with the session cache, composed like src/main.ts;
- * - bare: a grammY Bot that echoes each text (the issue's baseline);
- * - replay: a grammY Bot that sends, through the channel's own sendOutgoing,
- *   the replies ours gives — precomputed, so no engine, storage or channel
- *   middleware. It splits ours/bare into "more replies" and "our work".
+ * - ours: createTelegramChannel + the real assistant (engine, trained NLU,
+ *   locales, per-person rate limit) + SQLite file DB (WAL, group commit)
+ *   with the session cache, composed like src/main.ts;
+ * - bare: a grammY Bot that echoes each text (the issue's baseline).
+ * The peer (a grammY developer's version) is in peer-bot.ts.
  */
 import { join } from 'node:path';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import { createAssistant } from '../src/assistant.js';
-import { sendOutgoing } from '../src/channels/telegram/send-outgoing.js';
+import type { Handler } from '../src/core/message.js';
 import { ALLOWED_UPDATES, createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
-import type { Handler, Outgoing } from '../src/core/message.js';
-import { understand } from '../src/core/nlu/index.js';
+import { DEFAULT_RATE_LIMIT } from '../src/core/rate-limit.js';
+import { trainUnderstanding } from '../src/nlu-corpus.js';
+import { createOperations } from '../src/ops/operations.js';
 import type { Session } from '../src/core/session.js';
 import { loadProgram } from '../src/data.js';
 import { DEFAULT_SESSION_CACHE } from '../src/storage/cached-session-store.js';
@@ -30,20 +30,25 @@ export type PipelineBot = { readonly api: FakeBotApi; stop(): Promise<void> };
 
 /** Long-poll timeout (s) for every bot: the channel's default. */
 const POLL_TIMEOUT = 30;
-const RUNNER_OPTIONS = { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: POLL_TIMEOUT }, silent: true } } as const;
+export const RUNNER_OPTIONS = { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: POLL_TIMEOUT }, silent: true } } as const;
 
+/** The assistant as src/main.ts composes it, wrapped by the metrics (createOperations without HTTP). */
 function assistant(store: Store<Session>): Handler {
-  return createAssistant({
+  const ops = createOperations({ http: undefined, store, log: quietLogger(), clock: fixedClock, admins: [] });
+  const handle = createAssistant({
     clock: fixedClock,
     program: loadProgram(),
     i18n: benchI18n(),
-    understand,
+    // As src/main.ts: the trained understanding (lexicons + classifier) and the per-person limit.
+    understand: trainUnderstanding(),
+    rateLimit: DEFAULT_RATE_LIMIT,
     sessions: store.sessions,
-    records: store.records,
+    records: ops.records,
     log: quietLogger(),
     retentionDays: 730,
     defaultLocale: 'vi',
   });
+  return ops.observe(handle, benchI18n());
 }
 
 export async function startOurBot(): Promise<PipelineBot> {
@@ -73,40 +78,6 @@ export async function startBareBot(): Promise<PipelineBot> {
   const api = await startFakeBotApi();
   const bot = new Bot(api.token, { botInfo: api.botInfo, client: { apiRoot: api.apiRoot } });
   bot.on('message:text', (ctx) => ctx.reply(ctx.msg.text));
-  const runner = run(bot, RUNNER_OPTIONS);
-  return {
-    api,
-    async stop() {
-      if (runner.isRunning()) await runner.stop();
-      await api.close();
-    },
-  };
-}
-
-/** What the assistant answers to each message of each script, from new sessions (in-memory SQLite). */
-export async function precomputeReplies(scripts: readonly (readonly string[])[]): Promise<Outgoing[][][]> {
-  const store = openStore<Session>(':memory:', { clock: fixedClock });
-  const handle = assistant(store);
-  const replies: Outgoing[][][] = [];
-  for (const [chat, script] of scripts.entries()) {
-    const turns: Outgoing[][] = [];
-    for (const text of script) turns.push((await handle({ from: `telegram:${chat}`, text, meta: { languageCode: 'vi' } })).messages);
-    replies.push(turns);
-  }
-  store.close();
-  return replies;
-}
-
-/** `scriptOf(chatId)` says which script a chat runs; the replay bot answers its n-th message with reply n. */
-export async function startReplayBot(replies: Outgoing[][][], scriptOf: (chatId: number) => number): Promise<PipelineBot> {
-  const api = await startFakeBotApi();
-  const bot = new Bot(api.token, { botInfo: api.botInfo, client: { apiRoot: api.apiRoot } });
-  const turns = new Map<number, number>();
-  bot.on('message:text', (ctx) => {
-    const turn = turns.get(ctx.chat.id) ?? 0;
-    turns.set(ctx.chat.id, turn + 1);
-    return sendOutgoing(ctx.api, ctx.chat.id, replies[scriptOf(ctx.chat.id)]?.[turn] ?? []);
-  });
   const runner = run(bot, RUNNER_OPTIONS);
   return {
     api,

@@ -21,6 +21,7 @@ import type { StaffServices } from './core/staff.js';
 import { createI18n, type I18n } from './i18n.js';
 import type { Deliver, HandoffStore } from './core/handoff.js';
 import { isTestUserIn } from './core/test-traffic.js';
+import type { OutboxSettle } from './core/effects.js';
 
 export type AssistantDeps = {
   readonly clock: Clock;
@@ -52,6 +53,8 @@ export type AssistantDeps = {
   readonly isTestUser?: (address: Address) => boolean;
   /** Replicas sharing PostgreSQL: the person's cross-process turn lock (store.coordination.withTurnLock). */
   readonly turnLock?: TurnLock;
+  /** Settles a turn's messages to other chats once sent (store.coordination.outbox, issue #16). */
+  readonly outbox?: OutboxSettle;
 };
 
 export function createAssistant(deps: AssistantDeps): Handler {
@@ -68,6 +71,8 @@ export function createAssistant(deps: AssistantDeps): Handler {
     ...(deps.deliver === undefined ? {} : { deliver: deps.deliver }),
     ...(deps.isTestUser === undefined ? {} : { isTestUser: deps.isTestUser }),
     ...(deps.turnLock === undefined ? {} : { turnLock: deps.turnLock }),
+    ...(deps.isAdmin === undefined ? {} : { isAdmin: deps.isAdmin }),
+    ...(deps.outbox === undefined ? {} : { outbox: deps.outbox }),
     engine: {
       clock: deps.clock,
       data: deps.program,
@@ -75,8 +80,6 @@ export function createAssistant(deps: AssistantDeps): Handler {
       label: (label, locale) => deps.i18n.t(locale, label.key, label.params),
       retentionDays: deps.retentionDays,
       defaultLocale: deps.defaultLocale,
-      ...(deps.isAdmin === undefined ? {} : { isAdmin: deps.isAdmin }),
-      ...(deps.staff === undefined ? {} : { staff: deps.staff.store }),
       ...(deps.localities === undefined ? {} : { localities: deps.localities }),
     },
   });
@@ -86,7 +89,7 @@ export function createAssistant(deps: AssistantDeps): Handler {
 export function createConfiguredAssistant(
   config: Pick<Config, 'RETENTION_DAYS' | 'DEFAULT_LOCALE'> & Partial<Pick<Config, 'TEST_USERS'>>,
   parts: Pick<AssistantDeps, 'clock' | 'sessions' | 'records' | 'log'> &
-    Pick<Partial<AssistantDeps>, 'rateLimit' | 'followups' | 'availability' | 'isAdmin' | 'staff' | 'localities' | 'handoffs' | 'deliver' | 'turnLock'>,
+    Pick<Partial<AssistantDeps>, 'rateLimit' | 'followups' | 'availability' | 'isAdmin' | 'staff' | 'localities' | 'handoffs' | 'deliver' | 'turnLock' | 'outbox'>,
 ): { handle: Handler; program: ProgramData; i18n: I18n } {
   const program = loadProgram();
   const i18n = createI18n();

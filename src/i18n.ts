@@ -49,6 +49,46 @@ export function flattenKeys(tree: Tree, prefix = ''): string[] {
   );
 }
 
+/** Rendered fixed texts kept (a few thousand at most in practice); the cache starts over beyond. */
+const MAX_FIXED_TEXTS = 10_000;
+
+/**
+ * What a params object renders from, when it holds only texts and numbers all the way
+ * down; null otherwise. Params are immutable (Text is readonly), so each object's signature
+ * is computed once: the forms of address every reply carries are one shared object.
+ */
+const signatures = new WeakMap<object, string | null>();
+
+function signatureOf(params: NonNullable<Text['params']>): string | null {
+  const known = signatures.get(params);
+  if (known !== undefined) return known;
+  let sig: string | null = '(';
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'number') sig += `${name}=${value},`;
+    else if (typeof value === 'object') {
+      const nested = value.params === undefined ? '' : signatureOf(value.params);
+      if (nested === null) {
+        sig = null;
+        break;
+      }
+      sig += `${name}=${value.key}${nested},`;
+    } else {
+      sig = null;
+      break;
+    }
+  }
+  if (sig !== null) sig += ')';
+  signatures.set(params, sig);
+  return sig;
+}
+
+/** An id for a text whose params are only texts and numbers, all the way down; undefined otherwise. */
+function fixedId(prefix: string, params: NonNullable<Text['params']>): string | undefined {
+  const sig = signatureOf(params);
+  return sig === null ? undefined : prefix + sig;
+}
+
 export function createI18n(dir: string = defaultLocalesDir()): I18n {
   const instance: I18nInstance = i18next.createInstance();
   const resources = Object.fromEntries(LOCALES.map((lng) => [lng, { translation: readLocale(dir, lng) }]));
@@ -63,28 +103,30 @@ export function createI18n(dir: string = defaultLocalesDir()): I18n {
     missingInterpolationHandler: (_text: string, match: RegExpExecArray, options: { lng?: string }) => {
       const name = match[1]?.trim() ?? '';
       const key = Object.hasOwn(ADDRESS_DEFAULTS, name) ? ADDRESS_DEFAULTS[name] : undefined;
-      return key === undefined ? match[0] : instance.t(`address.${key}`, { lng: options.lng ?? 'vi' });
+      return key === undefined ? match[0] : t(options.lng === 'en' ? 'en' : 'vi', `address.${key}`);
     },
   });
   const keys = new Set(flattenKeys(readLocale(dir, 'vi')));
 
-  // Texts without params (labels, prompts) are rendered on every turn: remember them.
-  const plain = new Map<string, string>();
+  // Texts made only of other texts and numbers (labels, prompts, every reply's forms of
+  // address) are rendered on every turn: remember them. A text with a string param (a date,
+  // a name someone typed) is rendered each time and never kept.
+  const fixed = new Map<string, string>();
   const t: Translate = (locale, key, params) => {
-    if (params === undefined) {
-      const id = `${locale}\u0000${key}`;
-      let hit = plain.get(id);
-      if (hit === undefined) {
-        hit = instance.t(key, { lng: locale });
-        plain.set(id, hit);
-      }
-      return hit;
-    }
+    const id = params === undefined ? `${locale}\u0000${key}` : fixedId(`${locale}\u0000${key}`, params);
+    const hit = id === undefined ? undefined : fixed.get(id);
+    if (hit !== undefined) return hit;
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params ?? {})) {
       values[name] = typeof value === 'object' ? t(locale, value.key, value.params) : value;
     }
-    return instance.t(key, { ...values, lng: locale });
+    values['lng'] = locale;
+    const rendered = instance.t(key, values);
+    if (id !== undefined) {
+      if (fixed.size >= MAX_FIXED_TEXTS) fixed.clear();
+      fixed.set(id, rendered);
+    }
+    return rendered;
   };
 
   const render = (replies: readonly Reply[], locale: Locale): Outgoing[] =>

@@ -15,6 +15,7 @@ import { createDnsAvailability } from './channels/availability/dns-availability.
 import { createChannelSend } from './jobs/channel-send.js';
 import { createLateDeliver } from './jobs/deliver.js';
 import { startFollowupJob } from './jobs/followup-job.js';
+import { startOutboxJob } from './jobs/outbox-job.js';
 import { startQuarterlyReminderJob } from './jobs/quarterly-reminder.js';
 import { loadLocalities } from './localities.js';
 import { composeStaffServices } from './staff-services.js';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     handoffs: store.handoffs,
     // Handoff relays need the channels, which start after the assistant: bound below.
     deliver: relay.deliver,
+    outbox: coordination.outbox,
     ...(replicas ? { turnLock: timedTurnLock(coordination, level === 'debug' ? log.debug : undefined) } : {}),
   });
   // Jobs ask the store's coordination whether this tick is theirs (one process: always).
@@ -119,6 +121,19 @@ async function main(): Promise<void> {
       send,
       ratePerSecond: 1,
       intervalMs: 60_000,
+      once,
+    }),
+    // Messages to other chats a turn committed but did not get to send (the process stopped): sent here.
+    // With replicas the Zalo leader sends Zalo's itself (jobs/zalo-leader.ts).
+    startOutboxJob({
+      outbox: coordination.outbox,
+      channels: running.channels.map((c) => c.name).filter((name) => !(replicas && name === 'zalo')),
+      send: async (address, messages) => {
+        const sent = await send(address, messages);
+        if (!sent.ok) throw new Error(`not delivered: ${sent.error}`);
+      },
+      clock,
+      log,
       once,
     }),
     startQuarterlyReminderJob({

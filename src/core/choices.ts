@@ -12,6 +12,20 @@ export const C = { menu: MENU.main, deleteData: PRIVACY.deleteData } as const;
 
 export { foldWords as fold } from './fold.js';
 
+/** Labels without params are texts of the locale files (a few hundred): each is folded once. */
+const foldedLabels = new Map<string, string>();
+const MAX_FOLDED_LABELS = 5_000;
+
+function foldedLabel(label: string): string {
+  let folded = foldedLabels.get(label);
+  if (folded === undefined) {
+    folded = fold(label);
+    if (foldedLabels.size >= MAX_FOLDED_LABELS) foldedLabels.clear();
+    foldedLabels.set(label, folded);
+  }
+  return folded;
+}
+
 const NUMBER_ANSWER = /^(?:so|chon|option|number|lua chon)?\s*(\d{1,2})\s*$/;
 
 export function resolveTypedChoice(
@@ -25,7 +39,7 @@ export function resolveTypedChoice(
   if (folded.length === 0 || folded.length > 80) return undefined;
   const number = NUMBER_ANSWER.exec(folded);
   if (number) return offered[Number(number[1]) - 1];
-  const labels = offered.map((c) => fold(label(c.label, locale)));
+  const labels = offered.map((c) => (c.label.params === undefined ? foldedLabel(label(c.label, locale)) : fold(label(c.label, locale))));
   const exact = labels.indexOf(folded);
   if (exact >= 0) return offered[exact];
   // A label typed in part ("ho kinh doanh" for "Hộ kinh doanh (có giấy phép)") when only one fits.

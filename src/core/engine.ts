@@ -1,6 +1,8 @@
 /**
- * The conversation engine: a pure, synchronous `step(session, input, deps)`
- * → new session, replies and the writes to make. No I/O, no platform types.
+ * The conversation engine: a pure, synchronous `step(session, input, deps, context)`
+ * → new session, replies and the writes to make. No I/O, no platform types;
+ * what storage knows (roles, a referral code) comes in `context`, looked up
+ * by the runner before the turn (issue #16).
  * What to do is the features' business (src/core/features/); the engine only
  * calls their hooks, stage by stage, in the order of FEATURES.
  */
@@ -10,13 +12,13 @@ import type { Feature, Typed, Understood } from './feature.js';
 import type { Input, Locale, Reply } from './message.js';
 import type { Write } from './ports.js';
 import { newSession, type Session } from './session.js';
-import type { EngineDeps, Request, Turn } from './turn.js';
+import { NO_CONTEXT, type EngineDeps, type Request, type Turn, type TurnContext } from './turn.js';
 import { say } from './turn.js';
 import { addressReplies } from './features/address/address.js';
 import { APP } from './features/index.js';
 import { reprompt } from './features/shared/reprompt.js';
 
-export type { EngineDeps, Request } from './turn.js';
+export type { EngineDeps, Request, TurnContext } from './turn.js';
 
 export type StepResult = { session: Session; replies: Reply[]; writes: Write[]; requests: Request[] };
 
@@ -35,11 +37,12 @@ function reask(turn: Turn): void {
   APP.stepOwner(turn.session.step.flow)?.steps?.reask(turn);
 }
 
-export function step(previous: Session | undefined, input: Input, deps: EngineDeps): StepResult {
+export function step(previous: Session | undefined, input: Input, deps: EngineDeps, context: TurnContext = NO_CONTEXT): StepResult {
   const turn: Turn = {
     session: previous ?? newSession(initialLocale(input, deps.defaultLocale)),
     input,
     deps,
+    context,
     today: todayInVietnam(deps.clock),
     replies: [],
     writes: [],

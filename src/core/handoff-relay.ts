@@ -1,12 +1,16 @@
 /**
  * The runner's half of the handoff (issue #11): a forwarded question becomes
  * a `handoffs` row (id, address, status, time — no text) and a message to
- * the staff chat through `deliver`; a staff answer is looked up by its code
- * and delivered to the person, prefixed "Cán bộ trả lời:". Delivery problems
- * are told to whoever is waiting, never thrown.
+ * the staff chat; a staff answer is looked up by its code and sent to the
+ * person, prefixed "Cán bộ trả lời:". Both are committed with the turn
+ * (issue #16): the row and the message (an outbox row) are written in its
+ * transaction, the runner sends the message right after the commit, and the
+ * replies say whether it arrived ("H7" forwarded, or the contacts).
+ * Delivery problems are told to whoever is waiting, never thrown.
  */
 import type { Clock } from './calendar.js';
 import { handoffCode, type Deliver, type HandoffRequest, type HandoffStore } from './handoff.js';
+import { answered, resultOf, type Planned } from './effects.js';
 import { parseAddress, text, type Address, type Locale, type Outgoing, type Reply } from './message.js';
 import type { ProgramData } from './program.js';
 import type { Logger } from './runner.js';
@@ -44,41 +48,53 @@ export function quoted(question: string): string {
     .join('\n');
 }
 
-async function forward(question: string, from: Address, deps: HandoffRelayDeps): Promise<Reply[]> {
+function forward(question: string, from: Address, deps: HandoffRelayDeps): Planned {
   const staffChat = deps.data.handoff.staffChat;
   if (deps.handoffs === undefined || deps.deliver === undefined || staffChat === null) {
     deps.log.warn('handoff: no staff chat or delivery configured; question not forwarded', { address: from });
-    return [say('handoff.unavailable', contacts(deps.data))];
+    return answered([say('handoff.unavailable', contacts(deps.data))]);
   }
-  const id = await deps.handoffs.open(from, deps.clock.now());
-  const code = handoffCode(id);
   const channel = parseAddress(from)?.channel ?? '';
-  try {
-    await deps.deliver(staffChat, deps.render([say('handoff.to_staff', { code, channel, question: quoted(question) })], deps.staffLocale));
-    return [say('handoff.forwarded', { code })];
-  } catch (error) {
-    await deps.handoffs.setStatus(id, 'failed');
-    deps.log.warn('handoff: question not delivered to the staff chat', { code, error: error instanceof Error ? error.message : String(error) });
-    return [say('handoff.unavailable', contacts(deps.data))];
-  }
+  return {
+    effect: { type: 'handoff_open' },
+    message: (result) => {
+      const { id } = resultOf(result, 'handoff_open');
+      const messages = deps.render([say('handoff.to_staff', { code: handoffCode(id), channel, question: quoted(question) })], deps.staffLocale);
+      return { to: staffChat, messages, handoff: { id, purpose: 'question' } };
+    },
+    answer: ({ result, delivered }) => {
+      const code = handoffCode(resultOf(result, 'handoff_open').id);
+      if (delivered === true) return [say('handoff.forwarded', { code })];
+      deps.log.warn('handoff: question not delivered to the staff chat', { code });
+      return [say('handoff.unavailable', contacts(deps.data))];
+    },
+  };
 }
 
-async function relay(id: number, answer: string, deps: HandoffRelayDeps): Promise<Reply[]> {
+async function relay(id: number, answer: string, deps: HandoffRelayDeps): Promise<Planned> {
   const code = handoffCode(id);
   const handoff = await deps.handoffs?.get(id);
-  if (handoff === undefined || handoff.status === 'failed') return [say('handoff.unknown_code', { code })];
-  if (deps.deliver === undefined) return [say('handoff.relay_failed', { code })];
+  if (handoff === undefined || handoff.status === 'failed') return answered([say('handoff.unknown_code', { code })]);
+  if (deps.deliver === undefined) return answered([say('handoff.relay_failed', { code })]);
+  let messages;
   try {
     const locale = await deps.localeOf(handoff.address);
-    await deps.deliver(handoff.address, deps.render([say('handoff.staff_answer', { answer })], locale));
+    messages = deps.render([say('handoff.staff_answer', { answer })], locale);
   } catch (error) {
     deps.log.warn('handoff: answer not delivered', { code, error: error instanceof Error ? error.message : String(error) });
-    return [say('handoff.relay_failed', { code })];
+    return answered([say('handoff.relay_failed', { code })]);
   }
-  await deps.handoffs?.setStatus(id, 'answered');
-  return [say('handoff.relayed', { code })];
+  return {
+    message: () => ({ to: handoff.address, messages, handoff: { id, purpose: 'answer' } }),
+    answer: ({ delivered }) => {
+      if (delivered === true) return [say('handoff.relayed', { code })];
+      deps.log.warn('handoff: answer not delivered', { code });
+      return [say('handoff.relay_failed', { code })];
+    },
+  };
 }
 
-export function answerHandoff(request: HandoffRequest, from: Address, deps: HandoffRelayDeps): Promise<Reply[]> {
-  return request.type === 'handoff_forward' ? forward(request.question, from, deps) : relay(request.id, request.answer, deps);
+/** A forward or a staff answer as a plan: the message is committed with the turn and sent right after. */
+export function planHandoff(request: HandoffRequest, from: Address, deps: HandoffRelayDeps): Promise<Planned> {
+  return request.type === 'handoff_forward' ? Promise.resolve(forward(request.question, from, deps)) : relay(request.id, request.answer, deps);
 }

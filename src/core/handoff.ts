@@ -4,8 +4,9 @@
  *
  * A person's question reaches the staff chat only after they say yes. The
  * database keeps the handoff (id, address, status, time), never the text:
- * the question travels in the session until it is forwarded or dropped, and
- * a staff answer goes straight from the staff chat's turn to the person.
+ * the question travels in the session until it is forwarded or dropped; the
+ * message to the staff chat (or a staff answer to the person) is an outbox
+ * row of the turn's commit, deleted once the runner has sent it (issue #16).
  */
 import type { Address, Outgoing } from './message.js';
 import type { MaybePromise } from './ports.js';

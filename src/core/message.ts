@@ -55,8 +55,11 @@ export function text(key: string, params?: Text['params']): Text {
   return params === undefined ? { key } : { key, params };
 }
 
+const utf8 = new TextEncoder();
+
 export function choice(id: string, key: string, params?: Text['params']): Choice {
-  const bytes = new TextEncoder().encode(id).length;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short ids (all of ours) need no encoding.
+  const bytes = id.length * 3 <= MAX_CHOICE_ID_BYTES ? id.length : utf8.encode(id).length;
   if (bytes > MAX_CHOICE_ID_BYTES) {
     throw new Error(
       `Choice id "${id}" is ${bytes} bytes; Telegram callback_data allows ${MAX_CHOICE_ID_BYTES}. Shorten the id (the label can stay long).`,

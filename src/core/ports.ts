@@ -8,6 +8,7 @@ import type { Outcome, Reason, Track } from './eligibility/types.js';
 import type { OutreachWrite, RegistrationCountRow } from './outreach.js';
 import type { AnalyticsWrite } from './funnel.js';
 import type { RenewalWrite } from './renewal/types.js';
+import type { Effect, EffectResult, OutboxMessage, QueuedMessage } from './effects.js';
 
 export type { Clock } from './calendar.js';
 export type { DomainAvailability, FollowupStore, OutreachWrite, RegistrationCountRow } from './outreach.js';
@@ -91,13 +92,33 @@ export type CheckQuery = {
 
 export type CountRow = { track: Track; outcome: Outcome; count: number };
 
+/** Everything one turn does, committed together (issue #16). */
+export type TurnCommit<S> = {
+  readonly address: Address;
+  /** The new session; null deletes it. */
+  readonly state: S | null;
+  /** The engine's writes, in order. */
+  readonly writes: readonly Write[];
+  /** The runner's writes with answers (staff, broadcasts, handoffs), applied after `writes`; the actor is `address`. */
+  readonly effects: readonly Effect[];
+  /** Stamps every row. */
+  readonly now: Date;
+  /** Messages to other chats, built (synchronously) from the effects' results, e.g. a new handoff's code; stored in the outbox. */
+  readonly messages?: (results: readonly EffectResult[]) => readonly OutboxMessage[];
+};
+
+/** What a committed turn's database answered: one result per effect, and the outbox rows to send now. */
+export type Committed = { readonly results: readonly EffectResult[]; readonly outbox: readonly QueuedMessage[] };
+
 /** People and checks. */
 export interface RecordStore {
   getPerson(address: Address): MaybePromise<Person | undefined>;
   /**
-   * Applies one turn's writes atomically, together with the session state
-   * (`state === null` deletes the session). `now` stamps every row.
+   * Applies one turn atomically: the engine's writes, the effects, the outbox
+   * rows and the session. If anything throws, nothing of the turn is kept.
    */
+  commit<S>(turn: TurnCommit<S>): MaybePromise<Committed>;
+  /** `commit` of the engine's writes and the session alone (`state === null` deletes the session). */
   commitTurn<S>(address: Address, state: S | null, writes: readonly Write[], now: Date): MaybePromise<void>;
   listChecks(query?: CheckQuery): MaybePromise<CheckRecord[]>;
   countChecks(query?: CheckQuery): MaybePromise<CountRow[]>;

@@ -1,8 +1,11 @@
 /**
- * The runner every channel calls: load the session, step the engine, answer
- * requests that need storage, then commit the turn's writes and the new
- * session in one transaction. If anything throws, nothing is saved and the
- * person gets a friendly apology; the process keeps serving.
+ * The runner every channel calls: load the session and the turn's context
+ * (roles, a named referral code), step the engine, plan the requests that
+ * need storage (reads answered, writes as effects), then commit everything
+ * the turn does — writes, effects, messages to other chats and the new
+ * session — in one transaction, send its messages and reply (turn-commit.ts).
+ * If anything throws before the commit ends, nothing is saved and the person
+ * gets a friendly apology; the process keeps serving.
  */
 import { step, type EngineDeps } from './engine.js';
 import type { Address, Handler, Input, Locale, Outgoing, Reply, TurnResult } from './message.js';
@@ -10,15 +13,18 @@ import { text } from './message.js';
 import type { RecordStore, SessionStore } from './ports.js';
 import { reviveSession, type Session } from './session.js';
 import { myDataReplies } from './flows/my-data.js';
-import { answerOutreach, outreachDataLines } from './flows/outreach-requests.js';
+import { planOutreach, outreachDataLines } from './flows/outreach-requests.js';
 import { isOutreachRequest, type DomainAvailability, type FollowupStore } from './outreach.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createSerializer } from './serializer.js';
-import { answerStaffRequest } from './flows/staff-answers.js';
-import { isStaffRequest, type StaffRequest, type StaffServices } from './staff.js';
+import { planStaffRequest } from './flows/staff-answers.js';
+import type { StaffRequest, StaffServices } from './staff.js';
 import { todayInVietnam } from './calendar.js';
 import { isHandoffRequest, type Deliver, type HandoffStore } from './handoff.js';
-import { answerHandoff, type HandoffRelayDeps } from './handoff-relay.js';
+import { planHandoff, type HandoffRelayDeps } from './handoff-relay.js';
+import { answered, type OutboxSettle, type Planned } from './effects.js';
+import { commitPlans, loadContext } from './turn-commit.js';
+import type { Request } from './turn.js';
 import { withoutCounts } from './test-traffic.js';
 import { answerRenewalWhen } from './renewal/answers.js';
 import { isRenewalRequest } from './renewal/types.js';
@@ -48,6 +54,10 @@ export type RunnerDeps = {
   readonly handoffs?: HandoffStore;
   /** Sends outside a turn, for handoff relays; main.ts wires it to the channels (src/channels/late-deliver.ts). */
   readonly deliver?: Deliver;
+  /** Settles a turn's messages to other chats once sent (store.coordination.outbox); without it they wait for the outbox job. */
+  readonly outbox?: OutboxSettle;
+  /** Staff who may /broadcast and /registered (ADMINS): 'admin' in the turn's roles. */
+  readonly isAdmin?: (address: Address) => boolean;
   /** TEST_USERS: their checks, funnel steps, feedback and registrations are never written (src/core/test-traffic.ts). */
   readonly isTestUser?: (address: Address) => boolean;
   /**
@@ -79,40 +89,30 @@ export function createRunner(deps: RunnerDeps): Handler {
   async function turn(input: Input): Promise<TurnResult> {
     let locale: Locale = deps.engine.defaultLocale;
     try {
-      const previous = reviveSession(await deps.sessions.read(input.from));
+      const [stored, context] = await Promise.all([deps.sessions.read(input.from), loadContext(input, { directory: deps.staff?.store, isAdmin: deps.isAdmin })]);
+      const previous = reviveSession(stored);
       if (previous) locale = previous.locale;
-      const result = step(previous, input, deps.engine);
-      const replies = [...result.replies];
-      let inserted = 0;
-      for (const request of result.requests) {
-        if (request.type === 'my_data') {
-          const [person, checks, outreach] = await Promise.all([
-            deps.records.getPerson(input.from),
-            deps.records.checksOf(input.from),
-            outreachDataLines(input.from, deps.followups),
-          ]);
-          replies.push(...myDataReplies(person, checks, outreach));
-        } else if (isOutreachRequest(request)) {
-          // Outreach answers go where the engine asked, before its closing prompt.
-          const answer = await answerOutreach(request, input.from, { ...outreachDeps, data: deps.engine.data, clock: deps.engine.clock });
-          replies.splice(request.at + inserted, 0, ...answer);
-          inserted += answer.length;
-        } else if (isHandoffRequest(request)) {
-          const answer = await answerHandoff(request, input.from, relay);
-          replies.splice(request.at + inserted, 0, ...answer);
-          inserted += answer.length;
-        } else if (isRenewalRequest(request)) {
-          const answer = await answerRenewalWhen(input.from, deps.followups?.renewals, deps.engine.data, todayInVietnam(deps.engine.clock));
-          replies.splice(request.at + inserted, 0, ...answer);
-          inserted += answer.length;
-        } else if (isStaffRequest(request)) {
-          replies.push(...(await answerStaff(request, input.from, result.session.locale)));
-        }
-      }
+      const result = step(previous, input, deps.engine, context);
+      const plans: { readonly at?: number; readonly plan: Planned }[] = [];
+      for (const request of result.requests) plans.push(await plan(request, input.from, result.session.locale));
       const writes = deps.isTestUser?.(input.from) === true ? withoutCounts(result.writes) : result.writes;
       // After "delete my data" no session row is written back either (issue #18): the next message starts afresh.
       const forgotten = result.writes.some((w) => w.type === 'forget');
-      await deps.records.commitTurn(input.from, forgotten ? null : result.session, writes, deps.engine.clock.now());
+      const answers = await commitPlans(
+        { address: input.from, state: forgotten ? null : result.session, writes, plans: plans.map((p) => p.plan), now: deps.engine.clock.now() },
+        { records: deps.records, deliver: deps.deliver, outbox: deps.outbox, warn: deps.log.warn },
+      );
+      // Answers go where the engine asked (before its closing prompt), or after its replies.
+      const replies = [...result.replies];
+      let inserted = 0;
+      plans.forEach(({ at }, i) => {
+        const answer = answers[i] ?? [];
+        if (at === undefined) replies.push(...answer);
+        else {
+          replies.splice(at + inserted, 0, ...answer);
+          inserted += answer.length;
+        }
+      });
       deps.log.debug?.('turn', {
         address: input.from,
         kind: 'choice' in input ? 'choice' : 'text',
@@ -127,11 +127,25 @@ export function createRunner(deps: RunnerDeps): Handler {
     }
   }
 
+  /** A request the engine made, planned: reads answered now, writes as effects of the commit. */
+  async function plan(request: Request, from: Address, locale: Locale): Promise<{ at?: number; plan: Planned }> {
+    if (request.type === 'my_data') {
+      const [person, checks, outreach] = await Promise.all([deps.records.getPerson(from), deps.records.checksOf(from), outreachDataLines(from, deps.followups)]);
+      return { plan: answered(myDataReplies(person, checks, outreach)) };
+    }
+    if (isOutreachRequest(request)) return { at: request.at, plan: await planOutreach(request, { ...outreachDeps, data: deps.engine.data, clock: deps.engine.clock }) };
+    if (isHandoffRequest(request)) return { at: request.at, plan: await planHandoff(request, from, relay) };
+    if (isRenewalRequest(request)) {
+      return { at: request.at, plan: answered(await answerRenewalWhen(from, deps.followups?.renewals, deps.engine.data, todayInVietnam(deps.engine.clock))) };
+    }
+    return { plan: await planStaff(request, from, locale) };
+  }
+
   /** Staff answers: tables in the staff member's language, report files in Vietnamese (the ward plan's headings). */
-  function answerStaff(request: StaffRequest, address: Address, locale: Locale): Promise<Reply[]> {
-    if (deps.staff === undefined) return Promise.resolve([{ text: text('staff.unavailable') }]);
+  function planStaff(request: StaffRequest, address: Address, locale: Locale): Promise<Planned> {
+    if (deps.staff === undefined) return Promise.resolve(answered([{ text: text('staff.unavailable') }]));
     const label = deps.engine.label;
-    return answerStaffRequest(request, {
+    return planStaffRequest(request, {
       address,
       locale,
       now: deps.engine.clock.now(),

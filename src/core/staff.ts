@@ -3,11 +3,10 @@
  * Types only; SQLite implements them in src/storage/sqlite-staff-store.ts,
  * the report queries and renderers are in ./reports/types.ts.
  *
- * Admins come from configuration (EngineDeps.isAdmin, ADMINS); team members
- * and referrers from storage. The engine is synchronous, so the two look-ups
- * it needs while routing (roles, known referral codes) are synchronous too:
- * SQLite answers them with one indexed read; a remote store would keep a
- * cache that its own writes refresh.
+ * Admins come from configuration (ADMINS); team members and referrers from
+ * storage. The engine reads no storage (issue #16): the runner looks up the
+ * person's roles and the referral code they typed before `step` and passes
+ * them in the turn's context (TurnContext in turn.ts).
  */
 import type { Address, Locale } from './message.js';
 import type { MaybePromise } from './ports.js';
@@ -15,12 +14,12 @@ import type { ExportFormat, ExportReport, Period, ReportQueries, ReportRenderers
 
 export type StaffRole = 'admin' | 'team' | 'referrer';
 
-/** What the engine may ask while routing a turn. */
+/** What the runner looks up before a turn (TurnContext). */
 export interface StaffDirectory {
   /** Roles held in storage ('team', 'referrer'); admins are not stored. */
-  rolesOf(address: Address): readonly ('team' | 'referrer')[];
-  /** The stored spelling of a known referral code (matched without regard to case), else undefined. */
-  referrerCode(code: string): string | undefined;
+  rolesOf(address: Address): MaybePromise<readonly ('team' | 'referrer')[]>;
+  /** The stored spelling of a known, active referral code (matched without regard to case), else undefined. */
+  referrerCode(code: string): MaybePromise<string | undefined>;
 }
 
 export type Referrer = {

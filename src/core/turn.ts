@@ -3,7 +3,7 @@
  * offer choices and ask for writes. The engine turns it into a StepResult.
  */
 import type { Clock, IsoDate } from './calendar.js';
-import type { Address, Choice, Input, Locale, Reply, Text } from './message.js';
+import type { Choice, Input, Locale, Reply, Text } from './message.js';
 import { text } from './message.js';
 import type { Understand } from './nlu/types.js';
 import type { Write } from './ports.js';
@@ -11,7 +11,7 @@ import type { OutreachRequest } from './outreach.js';
 import type { ProgramData } from './program.js';
 import type { Session } from './session.js';
 import type { LocalityIndex } from './locality/match.js';
-import type { StaffDirectory, StaffRequest } from './staff.js';
+import type { StaffRequest, StaffRole } from './staff.js';
 import type { HandoffRequest } from './handoff.js';
 import type { RenewalRequest } from './renewal/types.js';
 
@@ -25,13 +25,23 @@ export type EngineDeps = {
   readonly retentionDays: number;
   /** The language of a new conversation when the platform gives no hint. */
   readonly defaultLocale: Locale;
-  /** Staff who may /broadcast and /registered (ADMINS); nobody when absent. */
-  readonly isAdmin?: (address: Address) => boolean;
-  /** Team members and referrers (storage, read synchronously); without it nobody is staff and no referral code is known. */
-  readonly staff?: StaffDirectory;
   /** The province's communes for the locality question; without it the question is not asked. */
   readonly localities?: LocalityIndex;
 };
+
+/**
+ * What the runner looked up before the turn (issue #16): the engine reads no
+ * storage, so `step` is a pure function of session, input and this context.
+ */
+export type TurnContext = {
+  /** The person's roles: 'admin' (ADMINS), 'team' and 'referrer' (storage); empty for everyone else. */
+  readonly roles: readonly StaffRole[];
+  /** The referral code the input names (referralCodeIn), when staff created it and it is active: as typed, and as stored. */
+  readonly referrer?: { readonly typed: string; readonly code: string };
+};
+
+/** Nobody is staff and no referral code is known (tools and benches that step the engine alone). */
+export const NO_CONTEXT: TurnContext = { roles: [] };
 
 /** Things only the runner can do (they need storage reads); it appends their replies. */
 export type Request = { type: 'my_data' } | OutreachRequest | StaffRequest | HandoffRequest | RenewalRequest;
@@ -40,6 +50,7 @@ export type Turn = {
   session: Session;
   readonly input: Input;
   readonly deps: EngineDeps;
+  readonly context: TurnContext;
   readonly today: IsoDate;
   readonly replies: Reply[];
   readonly writes: Write[];

@@ -53,6 +53,12 @@ export function observeRecords(records: RecordStore, metrics: BotMetrics): Recor
     countChecks: (query) => records.countChecks(query),
     checksOf: (address) => records.checksOf(address),
     countRegistrations: (query) => records.countRegistrations(query),
+    commit(turn) {
+      const committed = records.commit(turn);
+      if (committed instanceof Promise) return committed.then((done) => (countChecks(metrics, turn.writes), done));
+      countChecks(metrics, turn.writes);
+      return committed;
+    },
     commitTurn(address, state, writes, now) {
       const committed = records.commitTurn(address, state, writes, now);
       if (committed instanceof Promise) return committed.then(() => countChecks(metrics, writes));
@@ -95,6 +101,7 @@ export function observeCoordination(coordination: Coordination, metrics: BotMetr
     },
     outbox: {
       enqueue: (channel, address, messages, now) => outbox.enqueue(channel, address, messages, now),
+      settle: (id, delivered, now) => outbox.settle(id, delivered, now),
       async drain(channel, send, now, limit) {
         const job = `${channel}-outbox`;
         try {

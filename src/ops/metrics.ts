@@ -74,7 +74,7 @@ export function createMetrics(sources: MetricSources): BotMetrics {
     }),
     outboxPending: new Gauge({
       name: 'bot_outbox_pending',
-      help: 'Messages waiting in the outbox for the replica that holds the Zalo listener (always 0 with one process).',
+      help: 'Messages waiting in the outbox: for the replica that holds the Zalo listener, or a turn\'s messages to other chats not yet sent (normally 0).',
       registers,
       async collect() {
         try {

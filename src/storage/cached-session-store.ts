@@ -87,6 +87,12 @@ function after<T, R>(value: MaybePromise<T>, next: (value: T) => R): MaybePromis
 export function withSessionCache<S>(records: RecordStore, cache: CachedSessionStore<S>): RecordStore {
   return {
     getPerson: (address) => records.getPerson(address),
+    commit(turn) {
+      return after(records.commit(turn), (committed) => {
+        cache.remember(turn.address, turn.state as unknown as S | null);
+        return committed;
+      });
+    },
     commitTurn(address, state, writes, now) {
       return after(records.commitTurn(address, state, writes, now), () =>
         cache.remember(address, state as unknown as S | null),

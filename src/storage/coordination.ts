@@ -5,12 +5,15 @@
  *   took each message;
  * - a scheduled job's tick runs in one process at a time (`once`);
  * - exactly one process holds a role such as the Zalo listener (`lead`);
- * - messages for a channel only the leader can send wait in an `outbox`.
+ * - messages for a channel only the leader can send wait in an `outbox`,
+ *   and so do messages a turn sends to other chats until they are sent
+ *   (issue #16; both databases, schema step 10).
  *
- * `createLocalCoordination()` is the single-process answer (SQLite): the
+ * `createLocalCoordination(outbox)` is the single-process answer (SQLite): the
  * runner's own per-address queue orders turns, every job and role is ours.
  * src/storage/postgres/coordination.ts answers with advisory locks.
  */
+import type { OutboxSettle } from '../core/effects.js';
 import type { Address, ChannelName, Outgoing } from '../core/message.js';
 
 export type LeaderHandlers = {
@@ -28,9 +31,9 @@ export type Leadership = {
 
 export type OutboxSend = (address: Address, messages: readonly Outgoing[]) => Promise<void>;
 
-export interface Outbox {
+export interface Outbox extends OutboxSettle {
   enqueue(channel: ChannelName, address: Address, messages: readonly Outgoing[], now: Date): Promise<void>;
-  /** Sends up to `limit` waiting messages of `channel`, oldest first; a failure is retried up to 3 times. */
+  /** Sends up to `limit` waiting messages of `channel` (a turn's own rows once their hold passed), oldest first; a failure is retried up to 3 times. */
   drain(channel: ChannelName, send: OutboxSend, now: Date, limit?: number): Promise<{ sent: number; failed: number }>;
   /** Messages still waiting to be sent (not failed for good), for the bot_outbox_pending gauge. */
   pending?(): Promise<number>;
@@ -46,15 +49,19 @@ export interface Coordination {
 
 export const OUTBOX_ATTEMPTS = 3;
 
+/** A turn's own outbox rows are sent by that turn right after its commit; the outbox job takes them only after this long. */
+export const OUTBOX_HOLD_MS = 60_000;
+
 /** `once` for one process: the job always runs here (there is nobody to share it with). */
 export const runHere: Coordination['once'] = async (_name, fn) => ({ ran: true, value: await fn() });
 
 /**
  * One process: the runner's per-address queue orders turns, every job runs
- * here, and this process is always the leader, so nothing ever waits in an
- * outbox (`underLeadership` sends directly while it leads).
+ * here, and this process is always the leader (`underLeadership` sends
+ * directly while it leads). Only a turn's messages to other chats wait in
+ * `outbox` (SQLite's, src/storage/sqlite-outbox.ts), until sent after the commit.
  */
-export function createLocalCoordination(): Coordination {
+export function createLocalCoordination(outbox: Outbox = NO_OUTBOX): Coordination {
   return {
     withTurnLock: (_address, fn) => fn(),
     once: runHere,
@@ -71,13 +78,17 @@ export function createLocalCoordination(): Coordination {
         },
       };
     },
-    outbox: {
-      enqueue: () => Promise.reject(new Error('One process has no outbox: it leads, so it sends directly.')),
-      drain: async () => ({ sent: 0, failed: 0 }),
-      pending: async () => 0,
-    },
+    outbox,
   };
 }
+
+/** Without a database (tests of coordination alone): nothing is ever queued. */
+const NO_OUTBOX: Outbox = {
+  enqueue: () => Promise.reject(new Error('One process has no outbox: it leads, so it sends directly.')),
+  drain: async () => ({ sent: 0, failed: 0 }),
+  pending: async () => 0,
+  settle: () => undefined,
+};
 
 /**
  * The turn lock with one debug line per turn: when this process held the

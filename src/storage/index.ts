@@ -12,6 +12,8 @@ import {
 } from './cached-session-store.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { createSqliteRecordStore } from './sqlite-record-store.js';
+import { createGroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { withGroupCommit } from './grouped-records.js';
 import { createSqliteSessionStore } from './sqlite-session-store.js';
 import { createSqliteFollowupStore } from './sqlite-followup-store.js';
 import { createSqliteFunnelQueries } from './sqlite-funnel-queries.js';
@@ -19,12 +21,15 @@ import { createSqliteHandoffStore } from './sqlite-handoff-store.js';
 import { createSqliteZaloOaStore } from './sqlite-zalo-oa-store.js';
 import type { AppStore } from './app-store.js';
 import { createLocalCoordination } from './coordination.js';
+import { createSqliteOutbox } from './sqlite-outbox.js';
 import { purgeExpired } from './retention.js';
 import { checkpointAfterDeletion } from './sqlite-forget.js';
 import { createSqliteReportQueries } from './sqlite-report-queries.js';
 import { createSqliteStaffStore } from './sqlite-staff-store.js';
 
 export type OpenStoreOptions = {
+  /** Group commit (issue #21): turns ready in the same tick share one transaction. On unless `false`. */
+  groupCommit?: boolean | GroupCommitOptions;
   /** Session cache in this process; leave off when another process (CLI) may change sessions. */
   cache?: SessionCacheOptions;
   /** Stamps `sessions.updated_at` for SessionStore.write (commitTurn uses its own `now`). */
@@ -43,7 +48,9 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
   const db = openDatabase(file);
   const clock = options.clock;
   const sqliteSessions = createSqliteSessionStore<S>(db, clock === undefined ? {} : { clock });
-  const sqliteRecords = createSqliteRecordStore(db);
+  // commitTurn is a db.transaction function: atomic on its own, a savepoint inside a batch.
+  const group = options.groupCommit === false ? undefined : createGroupCommit(db, { ...(options.groupCommit === true ? {} : options.groupCommit), atomicWork: true });
+  const sqliteRecords = group === undefined ? createSqliteRecordStore(db) : withGroupCommit(createSqliteRecordStore(db), group);
   const cached = options.cache === undefined ? undefined : createCachedSessionStore(sqliteSessions, options.cache);
   let closed = false;
   return {
@@ -62,10 +69,12 @@ export function openStore<S>(file: string, options: OpenStoreOptions = {}): Stor
       checkpointAfterDeletion(db);
       return result;
     },
-    coordination: createLocalCoordination(),
+    coordination: createLocalCoordination(createSqliteOutbox(db)),
     close() {
       if (closed) return;
       closed = true;
+      // Turns waiting for their batch are committed before the connection closes.
+      if (db.open) group?.flush();
       cached?.close();
       if (!db.open) return;
       try {
@@ -81,7 +90,7 @@ export { StorageError, type StorageErrorCode } from './errors.js';
 export { openDatabase, type SqliteDatabase } from './open-database.js';
 export { migrate, schemaVersion, type MigrationResult } from './migrate.js';
 export { LATEST_SCHEMA, MIGRATIONS, type Migration } from './migrations/index.js';
-export { createSqliteRecordStore } from './sqlite-record-store.js';
+export { createSqliteRecordStore, prepareSqliteTurns, type SqliteTurns } from './sqlite-record-store.js';
 export { createSqliteSessionStore } from './sqlite-session-store.js';
 export { createSqliteFollowupStore } from './sqlite-followup-store.js';
 export { createSqliteFunnelQueries } from './sqlite-funnel-queries.js';
@@ -94,5 +103,6 @@ export {
   type SessionCacheOptions,
 } from './cached-session-store.js';
 export { insertChecks } from './sqlite-rows.js';
+export { createGroupCommit, type GroupCommit, type GroupCommitOptions } from './group-commit.js';
 export type { AppStore, StoreKind } from './app-store.js';
 export { createLocalCoordination, type Coordination, type Leadership, type Outbox } from './coordination.js';

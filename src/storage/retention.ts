@@ -98,6 +98,10 @@ export function purgeExpired(db: BetterSqlite3.Database, now: Date, retentionDay
     const linked = LINKED.filter((rule) => present(db, rule));
     let other = 0;
     for (const rule of linked) other += db.prepare(rule.ofExpired).run(params).changes;
+    // Messages still waiting (issue #16), as on PostgreSQL: not part of the counts both stores report.
+    if (present(db, { table: 'outbox', columns: ['address'], ofExpired: '' })) {
+      db.prepare(`DELETE FROM outbox WHERE address IN (${EXPIRED_PEOPLE}) OR created_at < @cutoff`).run(params);
+    }
     const people = db.prepare(`DELETE FROM people WHERE address IN (${EXPIRED_PEOPLE})`).run(params).changes;
     // An expired person's session is older than the cutoff too, so this removes it as well.
     const sessions = db.prepare('DELETE FROM sessions WHERE updated_at < @cutoff').run(params).changes;

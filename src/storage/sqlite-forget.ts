@@ -1,8 +1,8 @@
 /**
  * What deleting a person's data does on SQLite (issue #18: deleted means
  * deleted): the person row and session go, their checks and registrations
- * stay as anonymous counts, follow-ups, news opt-in, renewals, handoffs and /join
- * attempts go, a helper's address leaves the checks it was credited for,
+ * stay as anonymous counts, follow-ups, news opt-in, renewals, handoffs, messages
+ * waiting in the outbox (to them, or forwarding their question) and /join attempts go, a helper's address leaves the checks it was credited for,
  * and the deletion ledger gets a salted hash (never the address). With
  * `secure_delete` on every connection (open-database.ts) the freed bytes
  * are zeroed; `checkpointAfterDeletion` then empties the WAL, so no older
@@ -21,6 +21,7 @@ export function prepareForget(db: BetterSqlite3.Database): (address: Address, no
   const anonymiseChecks = db.prepare<[string]>('UPDATE checks SET address = NULL WHERE address = ?');
   const joinFailures = db.prepare<[string]>('DELETE FROM join_failures WHERE address = ?');
   const joinBlocks = db.prepare<[string]>('DELETE FROM join_blocks WHERE address = ?');
+  const outbox = db.prepare<[string, string]>('DELETE FROM outbox WHERE address = ? OR handoff_id IN (SELECT id FROM handoffs WHERE address = ?)');
   const sessions = prepareSessionStatements(db);
   const outreach = prepareOutreachWrites(db);
   const analytics = prepareFunnelWrites(db);
@@ -31,6 +32,7 @@ export function prepareForget(db: BetterSqlite3.Database): (address: Address, no
     sessions.remove(address);
     anonymiseChecks.run(address);
     outreach.forget(address);
+    outbox.run(address, address);
     analytics.forget(address);
     renewals.forget(address);
     joinFailures.run(address);

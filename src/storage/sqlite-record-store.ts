@@ -1,7 +1,13 @@
 /**
- * RecordStore over SQLite. `commitTurn` is one transaction: the turn's
- * writes in order, then the session row (written, or deleted when
- * `state === null`). If anything throws, nothing of the turn is kept.
+ * RecordStore over SQLite. `commit` is one transaction: the engine's writes
+ * in order, the runner's effects (staff, broadcasts, handoffs:
+ * sqlite-turn-effects.ts), the turn's outbox rows, then the session row
+ * (written, or deleted when `state === null`). If anything throws, nothing
+ * of the turn is kept (issue #16).
+ *
+ * `prepareSqliteTurns(db).apply` is that transaction as a function: called
+ * inside another transaction it runs as a SAVEPOINT, so several turns can
+ * share one BEGIN … COMMIT and a failing one rolls back only itself.
  *
  * `forget` deletes the person and their session and sets `address = NULL`
  * on their checks, which stay as anonymous counts (with referrer/locality);
@@ -9,7 +15,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Address, ChannelName } from '../core/message.js';
-import type { Person, RecordStore, Write } from '../core/ports.js';
+import type { Committed, Person, RecordStore, TurnCommit, Write } from '../core/ports.js';
 import { StorageError, serialiseState } from './errors.js';
 import { prepareCheckQueries } from './sqlite-check-queries.js';
 import { fromPerson, prepareCheckInsert, toPerson, type PersonRow } from './sqlite-rows.js';
@@ -20,8 +26,16 @@ import { prepareFunnelWrites } from './sqlite-funnel-writes.js';
 import { prepareRenewalWrites } from './sqlite-renewals.js';
 import { applyPersonPatch, channelFromAddress } from './turn-rules.js';
 import { checkpointAfterDeletion, prepareForget } from './sqlite-forget.js';
+import { prepareTurnEffects } from './sqlite-turn-effects.js';
+import { prepareOutboxWrites } from './sqlite-outbox.js';
 
-export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore {
+export type SqliteTurns = {
+  /** One turn, all or nothing (a transaction; a savepoint when called inside one). */
+  apply<S>(turn: TurnCommit<S>): Committed;
+  getPerson(address: Address): Person | undefined;
+};
+
+export function prepareSqliteTurns(db: BetterSqlite3.Database): SqliteTurns {
   const selectPerson = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE address = ?');
   const upsertPerson = db.prepare<[PersonRow]>(
     `INSERT INTO people (address, locale, consent, consent_at, referrer, locality, created_at, updated_at)
@@ -37,9 +51,7 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
   const endedCode = db.prepare<[string], number>('SELECT 1 FROM referrers WHERE code = ? AND ended_at IS NOT NULL').pluck();
   const credited = (code: string | null): string | null => (code !== null && endedCode.get(code) !== undefined ? null : code);
   const sessions = prepareSessionStatements(db);
-  const queries = prepareCheckQueries(db);
   const outreach = prepareOutreachWrites(db);
-  const registrations = prepareRegistrationQueries(db);
   const analytics = prepareFunnelWrites(db);
   const renewals = prepareRenewalWrites(db);
 
@@ -94,23 +106,42 @@ export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore
     }
   }
 
-  const commit = db.transaction(
-    (address: Address, json: string | null, writes: readonly Write[], now: string) => {
-      const channel = channelFromAddress(address);
-      for (const write of writes) apply(address, channel, write, now);
-      if (json === null) sessions.remove(address);
-      else sessions.upsert(address, json, now);
-    },
-  );
+  const effects = prepareTurnEffects(db);
+  const outbox = prepareOutboxWrites(db);
+
+  const applyTurn = db.transaction(<S>(turn: TurnCommit<S>): Committed => {
+    const { address, now } = turn;
+    const stamp = now.toISOString();
+    const json = turn.state === null ? null : serialiseState(address, turn.state);
+    const channel = channelFromAddress(address);
+    for (const write of turn.writes) apply(address, channel, write, stamp);
+    const results = turn.effects.map((effect) => effects(address, effect, now));
+    const queued = (turn.messages?.(results) ?? []).map((message) => ({ ...message, id: outbox.enqueue(message, now) }));
+    if (json === null) sessions.remove(address);
+    else sessions.upsert(address, json, stamp);
+    return { results, outbox: queued };
+  });
+
+  return { apply: (turn) => applyTurn(turn), getPerson };
+}
+
+export function createSqliteRecordStore(db: BetterSqlite3.Database): RecordStore {
+  const turns = prepareSqliteTurns(db);
+  const queries = prepareCheckQueries(db);
+  const registrations = prepareRegistrationQueries(db);
+
+  function commit<S>(turn: TurnCommit<S>): Committed {
+    const committed = turns.apply(turn);
+    // Deleted means deleted (issue #18): no older copy of the pages stays in the WAL.
+    if (turn.writes.some((w) => w.type === 'forget')) checkpointAfterDeletion(db);
+    return committed;
+  }
 
   return {
-    getPerson,
+    getPerson: turns.getPerson,
+    commit,
     commitTurn(address, state, writes, now) {
-      const stamp = now.toISOString();
-      const json = state === null ? null : serialiseState(address, state);
-      commit(address, json, writes, stamp);
-      // Deleted means deleted (issue #18): no older copy of the pages stays in the WAL.
-      if (writes.some((w) => w.type === 'forget')) checkpointAfterDeletion(db);
+      commit({ address, state, writes, effects: [], now });
     },
     listChecks: (query = {}) => queries.list(query),
     countChecks: (query = {}) => queries.count(query),

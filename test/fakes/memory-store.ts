@@ -130,6 +130,12 @@ export function createMemoryStore<S>(): MemoryStore<S> {
       const person = people.get(address);
       return person === undefined ? undefined : { ...person };
     },
+    commit(turn) {
+      // The runner's effects and outbox live in SQLite / PostgreSQL only (their own tests); the memory fake takes none.
+      if (turn.effects.length > 0 || turn.messages !== undefined) throw new StorageError('BAD_WRITE', 'The memory store keeps no staff, broadcast or handoff rows.');
+      records.commitTurn(turn.address, turn.state, turn.writes, turn.now);
+      return { results: [], outbox: [] };
+    },
     commitTurn(address, state, writes, now) {
       const stamp = now.toISOString();
       const json = state === null ? null : serialiseState(address, state);

@@ -59,8 +59,8 @@ describe('logs of a turn', () => {
       sessions: store.sessions,
       records: {
         ...store.records,
-        commitTurn: (address) => {
-          throw new Error(`disk I/O error while saving ${address} after "${MESSAGES[1]}"`);
+        commit: (turn) => {
+          throw new Error(`disk I/O error while saving ${turn.address} after "${MESSAGES[1]}"`);
         },
       },
       log: createLogger({ level: 'info', salt: SALT, write: (line) => logs.push(line) }),

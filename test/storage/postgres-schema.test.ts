@@ -11,7 +11,7 @@ import { connectPostgres, migratePostgres } from '../../src/storage/postgres/ind
 import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
 import { describePg, freshPgUrl } from '../support/postgres.js';
 
-const PG_ONLY_TABLES = ['outbox', 'schema_version'];
+const PG_ONLY_TABLES = ['schema_version'];
 
 describePg('SQLite and PostgreSQL schemas', () => {
   it('steps 1…LATEST_SCHEMA are the same steps; the tables, columns and indexes match', async () => {
@@ -41,7 +41,7 @@ describePg('SQLite and PostgreSQL schemas', () => {
         await pg.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key' ORDER BY indexname")
       ).map((r) => r.name);
       expect(pgColumns.filter((c) => !PG_ONLY_TABLES.includes(c.split('.')[0] ?? ''))).toEqual(liteColumns);
-      expect(pgIndexes.filter((name) => !name.startsWith('outbox_') && name !== 'referrers_code_nocase')).toEqual(liteIndexes);
+      expect(pgIndexes.filter((name) => name !== 'referrers_code_nocase')).toEqual(liteIndexes);
     } finally {
       await pg.close();
     }

@@ -112,7 +112,8 @@ describe('SQLite file', () => {
       (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => `${table}.${column.name}`),
     );
     const suspicious = /birth|dob|born|age\b|cccd|cmnd|citizen|id_?num|identity|passport|phone|mobile|tel\b|msisdn|text|message|body|content|name/i;
-    expect(columns.filter((column) => suspicious.test(column))).toEqual([]);
+    // Issue #16: a message to another chat waits in the outbox only from the turn's commit until it is sent (then deleted).
+    expect(columns.filter((column) => suspicious.test(column))).toEqual(['outbox.messages']);
     db.close();
   });
 });

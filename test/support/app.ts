@@ -12,7 +12,7 @@ import type { Session } from '../../src/core/session.js';
 import { loadProgram } from '../../src/data.js';
 import { createI18n, type I18n } from '../../src/i18n.js';
 import { createLogger } from '../../src/log.js';
-import { openStore, type Store } from '../../src/storage/index.js';
+import { openStore, type OpenStoreOptions, type Store } from '../../src/storage/index.js';
 import { fixedClock } from '../fakes/clock.js';
 import type { StaffServices } from '../../src/core/staff.js';
 import { loadLocalities, type Localities } from '../../src/localities.js';
@@ -61,11 +61,13 @@ export type TestAppOptions = {
   deliver?: Deliver;
   /** The runner's per-address limit (main.ts passes DEFAULT_RATE_LIMIT); default: none. */
   rateLimit?: RateLimitOptions;
+  /** Group commit options (issue #21); on by default as in the bot. */
+  groupCommit?: OpenStoreOptions['groupCommit'];
 };
 
 export function createTestApp(options: TestAppOptions = {}): TestApp {
   const clock = fixedClock(options.now ?? TEST_NOW);
-  const store = openStore<Session>(options.file ?? ':memory:', { clock });
+  const store = openStore<Session>(options.file ?? ':memory:', { clock, ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }) });
   const parts = assemble(store, clock, options);
   return { ...parts, store, close: () => store.close() };
 }
@@ -104,6 +106,7 @@ function assemble(store: AppStore<Session>, clock: ReturnType<typeof fixedClock>
     staff,
     localities: sharedLocalities.index,
     handoffs: store.handoffs,
+    outbox: store.coordination.outbox,
     ...(options.deliver === undefined ? {} : { deliver: options.deliver }),
     ...(options.testUsers === undefined ? {} : { isTestUser: isTestUserIn(options.testUsers) }),
     ...(turnLock === undefined ? {} : { turnLock }),

@@ -6,14 +6,24 @@
 import type { Track } from '../eligibility/types.js';
 import { foldToAscii } from './fold.js';
 
+/** Characters folded so far (letters and signs people type: a few hundred). */
+const foldedChars = new Map<string, string>();
+
+function foldChar(c: string): string {
+  let folded = foldedChars.get(c);
+  if (folded === undefined) {
+    const f = foldToAscii(c);
+    folded = Array.from(f).length === 1 ? f : c.toLowerCase().slice(0, 1) || ' ';
+    if (foldedChars.size >= 4096) foldedChars.clear();
+    foldedChars.set(c, folded);
+  }
+  return folded;
+}
+
 /** One folded character per code point, so an index in the folded text is one in the original. */
 function foldEach(text: string): { original: string[]; folded: string } {
   const original = Array.from(text.normalize('NFC'));
-  const folded = original.map((c) => {
-    const f = foldToAscii(c);
-    return Array.from(f).length === 1 ? f : c.toLowerCase().slice(0, 1) || ' ';
-  });
-  return { original, folded: folded.join('') };
+  return { original, folded: original.map(foldChar).join('') };
 }
 
 const DOMAIN_IN_TEXT = /([^\s,;:!?"'()<>[\]{}]+)\.(id|biz)\.vn(?![\p{L}\p{N}-])/iu;

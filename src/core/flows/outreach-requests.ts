@@ -1,7 +1,9 @@
 /**
  * The runner's answers to the outreach requests: domain availability (DNS
  * behind the DomainAvailability port), broadcast count / queue / report and
- * staff-marked registrations. Async, but only through ports.
+ * staff-marked registrations. Async, but only through ports. Queuing a
+ * broadcast and marking a registration are effects committed with the turn
+ * (issue #16), answered from what the database returned.
  */
 import { formatDateVi, formatVietnamDate, todayInVietnam } from '../calendar.js';
 import { freeUntilOf } from '../renewal/dates.js';
@@ -10,6 +12,7 @@ import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, O
 import type { ProgramData } from '../program.js';
 import type { Clock } from '../calendar.js';
 import { joinLines } from './lines.js';
+import { answered, resultOf, type Planned } from '../effects.js';
 
 export type OutreachDeps = {
   readonly followups?: FollowupStore;
@@ -43,33 +46,42 @@ function needsStore(): Reply[] {
   return [{ text: text('broadcast.unavailable') }];
 }
 
-export async function answerOutreach(request: OutreachRequest, from: Address, deps: OutreachDeps): Promise<Reply[]> {
-  if (request.type === 'domain_availability') return availabilityReplies(request.domains, deps);
+/** An outreach request as a plan: reads answered now, a broadcast or a staff mark as an effect. */
+export async function planOutreach(request: OutreachRequest, deps: OutreachDeps): Promise<Planned> {
+  if (request.type === 'domain_availability') return answered(await availabilityReplies(request.domains, deps));
   const store = deps.followups;
-  if (store === undefined) return needsStore();
-  const now = deps.clock.now();
+  if (store === undefined) return answered(needsStore());
   switch (request.type) {
     case 'broadcast_count': {
       const count = await store.countAudience(request.filter);
-      return [{ text: text('broadcast.dry_run', { count, filter: filterText(request.filter) }) }];
+      return answered([{ text: text('broadcast.dry_run', { count, filter: filterText(request.filter) }) }]);
     }
-    case 'broadcast_send': {
-      const queued = await store.enqueueBroadcast({ text: request.text, filter: request.filter, createdBy: from, now });
-      return [{ text: text('broadcast.queued', { count: queued.recipients, id: queued.id, filter: filterText(request.filter) }) }];
-    }
+    case 'broadcast_send':
+      return {
+        effect: { type: 'broadcast', text: request.text, filter: request.filter },
+        answer: ({ result }) => {
+          const queued = resultOf(result, 'broadcast').report;
+          return [{ text: text('broadcast.queued', { count: queued.recipients, id: queued.id, filter: filterText(request.filter) }) }];
+        },
+      };
     case 'broadcast_report': {
       const last = await store.lastBroadcast();
-      if (last === undefined) return [{ text: text('broadcast.no_report') }];
+      if (last === undefined) return answered([{ text: text('broadcast.no_report') }]);
       const filter = { ...(last.track ? { track: last.track } : {}), ...(last.locality ? { locality: last.locality } : {}) };
       const { id, recipients, delivered, failed, pending } = last;
-      return [{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: formatVietnamDate(last.createdAt), filter: filterText(filter) }) }];
+      return answered([{ text: text('broadcast.report', { id, recipients, delivered, failed, pending, date: formatVietnamDate(last.createdAt), filter: filterText(filter) }) }]);
     }
     case 'mark_registered': {
       const freeUntil = freeUntilOf(todayInVietnam(deps.clock), deps.data);
-      const { withDomain } = await store.recordStaffRegistration({ address: request.address, domain: request.domain, track: request.track, now, freeUntil });
-      const marked: Reply = { text: text(withDomain ? 'domain.staff_marked' : 'domain.staff_marked_track_only', { address: request.address, domain: request.domain, track: request.track }) };
-      // Issue #22: a consenting person gets one message offering renewal reminders.
-      return withDomain ? [marked, { text: text('renewal.staff_offer', { until: formatDateVi(freeUntil) }) }] : [marked];
+      return {
+        effect: { type: 'staff_registration', address: request.address, domain: request.domain, track: request.track, freeUntil },
+        answer: ({ result }) => {
+          const { withDomain } = resultOf(result, 'staff_registration');
+          const marked: Reply = { text: text(withDomain ? 'domain.staff_marked' : 'domain.staff_marked_track_only', { address: request.address, domain: request.domain, track: request.track }) };
+          // Issue #22: a consenting person gets one message offering renewal reminders.
+          return withDomain ? [marked, { text: text('renewal.staff_offer', { until: formatDateVi(freeUntil) }) }] : [marked];
+        },
+      };
     }
   }
 }

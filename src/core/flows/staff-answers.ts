@@ -3,6 +3,10 @@
  * their links (with a QR code image), the team list, reminders. Stats and
  * exports are in staff-report-answers.ts. Everything here is in the staff
  * member's language; the Zalo share text is Vietnamese (it is for citizens).
+ *
+ * Reads are answered before the turn commits; writes (invite, join,
+ * referrers, remove, remind) are effects committed with the turn (issue
+ * #16), answered from what the database returned (src/core/effects.ts).
  */
 import { addMonths, formatDateVi, formatVietnamTime, type IsoDate } from '../calendar.js';
 import { text, type Address, type Locale, type Reply, type Text } from '../message.js';
@@ -11,7 +15,8 @@ import type { ProgramData } from '../program.js';
 import { quarterOf, reminderDate, reportDeadline } from '../reports/period.js';
 import type { BoundTranslate } from '../reports/stats-text.js';
 import { textTable } from '../reports/text-table.js';
-import type { Referrer, StaffRequest, StaffServices } from '../staff.js';
+import type { JoinOutcome, Referrer, StaffRequest, StaffServices } from '../staff.js';
+import { answered, resultOf, type Planned } from '../effects.js';
 import { answerExport, answerReferrerList, answerStats } from './staff-report-answers.js';
 
 export type StaffAnswerContext = {
@@ -53,8 +58,7 @@ export async function linkReplies(referrer: Referrer, ctx: StaffAnswerContext, k
   ];
 }
 
-async function join(code: string, ctx: StaffAnswerContext): Promise<Reply[]> {
-  const outcome = await ctx.services.store.join(ctx.address, code, ctx.locale, ctx.now);
+function joined(outcome: JoinOutcome): Reply[] {
   switch (outcome.kind) {
     case 'joined':
       return [reply('staff.joined', { locality: outcome.locality ?? '—' })];
@@ -75,8 +79,8 @@ async function members(ctx: StaffAnswerContext): Promise<Reply[]> {
   return [reply('staff.members', { n: list.length, table })];
 }
 
-async function remind(on: boolean, ctx: StaffAnswerContext): Promise<Reply[]> {
-  if (!(await ctx.services.store.setReminder(ctx.address, on))) return [reply('staff.remind_not_member')];
+function reminded(on: boolean, member: boolean, ctx: StaffAnswerContext): Reply[] {
+  if (!member) return [reply('staff.remind_not_member')];
   if (!on) return [reply('staff.remind_off')];
   const current = quarterOf(ctx.today);
   // Until this quarter's deadline the reminder is still ahead (or goes out today); after it, next quarter's.
@@ -85,55 +89,72 @@ async function remind(on: boolean, ctx: StaffAnswerContext): Promise<Reply[]> {
   return [reply('staff.remind_on', { date: formatDateVi(date), deadline: formatDateVi(reportDeadline(next)) })];
 }
 
-export async function answerStaffRequest(request: StaffRequest, ctx: StaffAnswerContext): Promise<Reply[]> {
+/** A staff request as a plan: reads answered now, writes as effects answered after the commit. */
+export async function planStaffRequest(request: StaffRequest, ctx: StaffAnswerContext): Promise<Planned> {
   const { store } = ctx.services;
   switch (request.type) {
-    case 'staff_invite': {
-      const invite = await store.createInvite(ctx.address, request.locality, ctx.now, ctx.services.inviteDays);
-      return [reply('staff.invite_created', { code: invite.code, days: ctx.services.inviteDays, until: formatVietnamTime(invite.expiresAt), locality: request.locality ?? '—' })];
-    }
+    case 'staff_invite':
+      return {
+        effect: { type: 'invite', locality: request.locality, days: ctx.services.inviteDays },
+        answer: ({ result }) => {
+          const invite = resultOf(result, 'invite');
+          return [reply('staff.invite_created', { code: invite.code, days: ctx.services.inviteDays, until: formatVietnamTime(invite.expiresAt), locality: request.locality ?? '—' })];
+        },
+      };
     case 'staff_join':
-      return join(request.code, ctx);
-    case 'staff_referrer_add': {
-      const { referrer } = await store.addReferrer({ label: request.label, address: null, by: ctx.address, via: 'chat', now: ctx.now });
-      return linkReplies(referrer, ctx, 'staff.referrer_added');
-    }
-    case 'staff_referrer_me': {
-      const label = request.label === '' ? ctx.address : request.label;
-      const { referrer, created } = await store.addReferrer({ label, address: ctx.address, by: ctx.address, via: 'chat', now: ctx.now });
-      return linkReplies(referrer, ctx, created ? 'staff.referrer_me_created' : 'staff.referrer_me_existing');
-    }
+      return { effect: { type: 'join', code: request.code, locale: ctx.locale }, answer: ({ result }) => joined(resultOf(result, 'join').outcome) };
+    case 'staff_referrer_add':
+      return {
+        effect: { type: 'referrer_add', label: request.label, self: false },
+        answer: ({ result }) => linkReplies(resultOf(result, 'referrer_add').referrer, ctx, 'staff.referrer_added'),
+      };
+    case 'staff_referrer_me':
+      return {
+        effect: { type: 'referrer_add', label: request.label === '' ? ctx.address : request.label, self: true },
+        answer: ({ result }) => {
+          const { referrer, created } = resultOf(result, 'referrer_add');
+          return linkReplies(referrer, ctx, created ? 'staff.referrer_me_created' : 'staff.referrer_me_existing');
+        },
+      };
     case 'staff_referrer_list':
-      return answerReferrerList(ctx);
+      return answered(await answerReferrerList(ctx));
     case 'staff_members':
-      return members(ctx);
-    case 'staff_remove': {
-      // Every staff power ends (issue #18): team membership, and the referral code (helper, /mylink, credit).
-      const revoked = await store.removeMember(request.address, ctx.address, 'chat', ctx.now);
-      const replies: Reply[] = [];
-      if (revoked.team) replies.push(reply('staff.removed', { address: request.address }));
-      if (revoked.referrer !== null) replies.push(reply('safeguards.referrer_removed', { code: revoked.referrer.code, label: revoked.referrer.label }));
-      return replies.length > 0 ? replies : [reply('staff.not_member', { address: request.address })];
-    }
-    case 'staff_referrer_remove': {
-      const ended = await store.endReferrer(request.code, ctx.address, 'chat', ctx.now);
-      return [ended === undefined ? reply('safeguards.referrer_not_found', { code: request.code }) : reply('safeguards.referrer_removed', { code: ended.code, label: ended.label })];
-    }
+      return answered(await members(ctx));
+    case 'staff_remove':
+      return {
+        effect: { type: 'staff_remove', address: request.address },
+        answer: ({ result }) => {
+          // Every staff power ends (issue #18): team membership, and the referral code (helper, /mylink, credit).
+          const { revoked } = resultOf(result, 'staff_remove');
+          const replies: Reply[] = [];
+          if (revoked.team) replies.push(reply('staff.removed', { address: request.address }));
+          if (revoked.referrer !== null) replies.push(reply('safeguards.referrer_removed', { code: revoked.referrer.code, label: revoked.referrer.label }));
+          return replies.length > 0 ? replies : [reply('staff.not_member', { address: request.address })];
+        },
+      };
+    case 'staff_referrer_remove':
+      return {
+        effect: { type: 'referrer_end', code: request.code },
+        answer: ({ result }) => {
+          const ended = resultOf(result, 'referrer_end').referrer;
+          return [ended === undefined ? reply('safeguards.referrer_not_found', { code: request.code }) : reply('safeguards.referrer_removed', { code: ended.code, label: ended.label })];
+        },
+      };
     case 'staff_link': {
       const referrer = await store.referrerOf(ctx.address);
-      return referrer === undefined ? [reply('staff.no_link')] : linkReplies(referrer, ctx, 'staff.link');
+      return answered(referrer === undefined ? [reply('staff.no_link')] : await linkReplies(referrer, ctx, 'staff.link'));
     }
     case 'staff_mystats': {
       const referrer = await store.referrerOf(ctx.address);
-      if (referrer === undefined) return [reply('staff.no_link')];
+      if (referrer === undefined) return answered([reply('staff.no_link')]);
       const totals = await ctx.services.reports.referrerTotals(referrer.code);
-      return [reply('staff.mystats', { code: referrer.code, ...totals })];
+      return answered([reply('staff.mystats', { code: referrer.code, ...totals })]);
     }
     case 'staff_remind':
-      return remind(request.on, ctx);
+      return { effect: { type: 'remind', on: request.on }, answer: ({ result }) => reminded(request.on, resultOf(result, 'remind').member, ctx) };
     case 'staff_stats':
-      return answerStats(request.period, ctx);
+      return answered(await answerStats(request.period, ctx));
     case 'staff_export':
-      return answerExport(request, ctx);
+      return answered(await answerExport(request, ctx));
   }
 }

@@ -9,19 +9,20 @@ import { expandRegional } from './regional.js';
 import { correctSpelling } from './spelling.js';
 import { foldKeepCase, foldToAscii } from '../fold.js';
 
+/** Shared between the readers of one message (see `normalize`): never modified. */
 export type Normalized = {
   /** The input in NFC with invisible format characters removed. */
-  text: string;
+  readonly text: string;
   /** `text` folded, case kept (codes such as "ABC123" are read from here). */
-  foldedCase: string;
+  readonly foldedCase: string;
   /** `text` lower-cased and folded; punctuation kept. */
-  folded: string;
+  readonly folded: string;
   /** Canonical tokens: folded, slang expanded, typos corrected; dates/codes kept whole. */
-  tokens: readonly string[];
+  readonly tokens: readonly string[];
   /** `' ' + tokens.join(' ') + ' '` — phrases are matched as `' a b '` substrings. */
-  padded: string;
+  readonly padded: string;
   /** `padded` with every all-digit token replaced by `#`. */
-  shape: string;
+  readonly shape: string;
 };
 
 const FORMAT_CHARS = /\p{Cf}/gu;
@@ -158,8 +159,22 @@ export function canonicalTokens(raw: readonly string[]): string[] {
   return padded.split(' ').filter((t) => t !== '');
 }
 
+/**
+ * The last text normalised and its result. One turn reads its message several times (the
+ * intent, the forms of address, renewal and date questions); the pipeline runs once. Only
+ * the latest message is held, in memory, until the next one replaces it.
+ */
+let last: { readonly text: string; readonly result: Normalized } | undefined;
+
 /** The whole pipeline: NFC → fold → tokens → slang/typos → phrases. */
 export function normalize(text: string): Normalized {
+  if (last !== undefined && last.text === text) return last.result;
+  const result = normalizeOnce(text);
+  last = { text, result };
+  return result;
+}
+
+function normalizeOnce(text: string): Normalized {
   const nfc = toNfc(text);
   const foldedCase = foldKeepCase(nfc);
   const folded = foldedCase.toLowerCase();

@@ -11,6 +11,7 @@ import { replicasMigration } from './006-replicas.js';
 import { renewalsMigration } from './007-renewals.js';
 import { zaloOfficialMigration } from './008-zalo-official.js';
 import { lockdownMigration } from './009-lockdown.js';
+import { turnOutboxMigration } from './010-turn-outbox.js';
 
 export type Migration = {
   /** 1, 2, 3…: becomes `PRAGMA user_version` once applied. */
@@ -20,6 +21,6 @@ export type Migration = {
 };
 
 export const MIGRATIONS: readonly Migration[] = [initMigration, staffMigration, followupsMigration, assistedMigration, reportIndexesMigration, replicasMigration, renewalsMigration,
-  zaloOfficialMigration, lockdownMigration];
+  zaloOfficialMigration, lockdownMigration, turnOutboxMigration];
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

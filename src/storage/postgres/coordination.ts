@@ -16,12 +16,16 @@
  * - Outbox: rows the leader claims with FOR UPDATE SKIP LOCKED; a sent row is
  *   deleted (its text is not kept), and so is a row that failed 3 times: the
  *   address and text never outlive the retry budget (issue #18); the failure
- *   is counted in drain's result, which the leader logs.
+ *   is counted in drain's result, which the leader logs. A turn's own rows
+ *   (issue #16: written in its commit, sent by it right after) are held for
+ *   OUTBOX_HOLD_MS, so a drain takes only those a stopped process left.
  */
 import type pg from 'pg';
 import type { Address, ChannelName, Outgoing } from '../../core/message.js';
-import { OUTBOX_ATTEMPTS, type Coordination, type LeaderHandlers, type Leadership, type Outbox } from '../coordination.js';
-import type { PgDatabase } from './database.js';
+import type { OutboxMessage } from '../../core/effects.js';
+import { OUTBOX_ATTEMPTS, OUTBOX_HOLD_MS, type Coordination, type LeaderHandlers, type Leadership, type Outbox } from '../coordination.js';
+import { channelFromAddress } from '../turn-rules.js';
+import type { PgDatabase, Queryable } from './database.js';
 
 const LOCK = { name: 'turn_lock', text: 'SELECT pg_advisory_lock($1, hashtext($2))' };
 const UNLOCK = { name: 'turn_unlock', text: 'SELECT pg_advisory_unlock($1, hashtext($2))' };
@@ -140,6 +144,28 @@ function campaign(db: PgDatabase, role: string, handlers: LeaderHandlers, retryM
   };
 }
 
+type OutboxRow = { id: number; address: Address; messages: string; attempts: number; handoff_id: number | null; purpose: string | null };
+
+/** A turn's message to another chat, in the turn's transaction; the turn sends it after the commit (others wait OUTBOX_HOLD_MS). */
+export async function pgEnqueueTurnMessage(tx: Queryable, message: OutboxMessage, now: Date): Promise<number> {
+  const hold = new Date(now.getTime() + OUTBOX_HOLD_MS).toISOString();
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO outbox (channel, address, messages, created_at, hold_until, handoff_id, purpose)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [channelFromAddress(message.to), message.to, JSON.stringify(message.messages), now.toISOString(), hold, message.handoff?.id ?? null, message.handoff?.purpose ?? null],
+  );
+  if (row === undefined) throw new Error('INSERT INTO outbox returned no id.');
+  return row.id;
+}
+
+/** Sent or given up: the row goes; its handoff is answered (an answer arrived) or failed (a question never did). */
+async function finish(tx: Queryable, row: Pick<OutboxRow, 'id' | 'handoff_id' | 'purpose'>, delivered: boolean): Promise<void> {
+  await tx.query('DELETE FROM outbox WHERE id = $1', [row.id]);
+  if (row.handoff_id === null) return;
+  if (delivered && row.purpose === 'answer') await tx.query("UPDATE handoffs SET status = 'answered' WHERE id = $1", [row.handoff_id]);
+  if (!delivered && row.purpose === 'question') await tx.query("UPDATE handoffs SET status = 'failed' WHERE id = $1", [row.handoff_id]);
+}
+
 function createPgOutbox(db: PgDatabase): Outbox {
   return {
     async enqueue(channel: ChannelName, address: Address, messages: readonly Outgoing[], now: Date) {
@@ -150,17 +176,23 @@ function createPgOutbox(db: PgDatabase): Outbox {
         now.toISOString(),
       ]);
     },
+    settle(id, delivered) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<OutboxRow>('SELECT id, handoff_id, purpose FROM outbox WHERE id = $1 FOR UPDATE', [id]);
+        if (row !== undefined) await finish(tx, row, delivered);
+      });
+    },
     async pending() {
       const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE failed_at IS NULL');
       return rows[0]?.n ?? 0;
     },
-    drain(channel, send, _now, limit = 50) {
+    drain(channel, send, now, limit = 50) {
       return db.transaction(async (tx) => {
-        const rows = await tx.query<{ id: number; address: Address; messages: string; attempts: number }>(
-          `SELECT id, address, messages, attempts FROM outbox
-           WHERE channel = $1 AND failed_at IS NULL
+        const rows = await tx.query<OutboxRow>(
+          `SELECT id, address, messages, attempts, handoff_id, purpose FROM outbox
+           WHERE channel = $1 AND failed_at IS NULL AND (hold_until IS NULL OR hold_until <= $3)
            ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [channel, limit],
+          [channel, limit, now.toISOString()],
         );
         let sent = 0;
         let failed = 0;
@@ -168,13 +200,12 @@ function createPgOutbox(db: PgDatabase): Outbox {
           try {
             await send(row.address, JSON.parse(row.messages) as Outgoing[]);
             // Sent: the text is not kept (privacy); the count is in the logs.
-            await tx.query('DELETE FROM outbox WHERE id = $1', [row.id]);
+            await finish(tx, row, true);
             sent += 1;
           } catch (error) {
-            const last = row.attempts + 1 >= OUTBOX_ATTEMPTS;
-            if (last) {
+            if (row.attempts + 1 >= OUTBOX_ATTEMPTS) {
               // Failed for good: nothing of it is kept, neither the address nor the text.
-              await tx.query('DELETE FROM outbox WHERE id = $1', [row.id]);
+              await finish(tx, row, false);
               failed += 1;
             } else {
               await tx.query('UPDATE outbox SET attempts = attempts + 1, error = $2 WHERE id = $1', [

@@ -32,9 +32,7 @@ export async function openPostgresStore<S>(url: string, options: OpenPostgresOpt
     await db.close().catch(() => undefined);
     throw error instanceof StorageError ? error : cannotConnect(url, error);
   }
-  // Roles answer synchronously from a copy of the staff tables: load it before the first turn.
   const staff = createPgStaffStore(db);
-  await staff.refresh();
   return {
     kind: 'postgres',
     db,

@@ -7,7 +7,7 @@
  * whatever the database's locale.
  */
 import type { Track } from '../../core/eligibility/types.js';
-import type { AudienceFilter, BroadcastReport, FollowupKind, FollowupStore } from '../../core/outreach.js';
+import type { AudienceFilter, BroadcastReport, FollowupKind, FollowupStore, StaffRegistration } from '../../core/outreach.js';
 import { PENDING_F, sameLocality, toBroadcastReport, toDueFollowup, type BroadcastReportRow, type DueRow } from '../outreach-rows.js';
 import { channelFromAddress } from '../turn-rules.js';
 import type { PgDatabase, Queryable } from './database.js';
@@ -35,6 +35,48 @@ async function audience(q: Queryable, filter: AudienceFilter): Promise<string[]>
     .map((r) => r.address);
 }
 
+type BroadcastInput = Parameters<FollowupStore['enqueueBroadcast']>[0];
+
+/** A broadcast and one follow-up per person in its audience, on `tx` (a turn's transaction, or one of its own). */
+export async function pgEnqueueBroadcast(tx: Queryable, { text, filter, createdBy, now }: BroadcastInput): Promise<BroadcastReport> {
+  const at = now.toISOString();
+  const track = filter.track ?? null;
+  const locality = filter.locality ?? null;
+  const addresses = await audience(tx, filter);
+  const [row] = await tx.query<{ id: number }>(
+    'INSERT INTO broadcasts (announcement, track, locality, created_by, recipients, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+    [text, track, locality, createdBy, addresses.length, at],
+  );
+  if (row === undefined) throw new Error('INSERT INTO broadcasts returned no id.');
+  // One statement for the whole audience; ids follow the audience's order, as SQLite's loop gives them.
+  await tx.query(
+    `INSERT INTO followups (address, kind, track, broadcast_id, due_at, created_at)
+     SELECT t.address, 'broadcast', $2::text, $3::bigint, $4::text, $4::text
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(address, n) ORDER BY t.n`,
+    [addresses, track, row.id, at],
+  );
+  return { id: row.id, createdAt: at, track, locality, recipients: addresses.length, delivered: 0, failed: 0, pending: addresses.length };
+}
+
+/** A staff-marked registration on `tx`: the domain only with the person's consent (issue #22: then a renewal offer). */
+export async function pgStaffRegistration(tx: Queryable, { address, domain, track, now, freeUntil }: StaffRegistration): Promise<{ withDomain: boolean }> {
+  const at = now.toISOString();
+  const [person] = await tx.query<{ consent: string | null; referrer: string | null; locality: string | null }>(
+    'SELECT consent, referrer, locality FROM people WHERE address = $1',
+    [address],
+  );
+  const consented = person?.consent === 'granted';
+  await tx.query(
+    `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at, free_until) VALUES ($1, $2, $3, $4, $5, $6, 'staff', $7, $8)`,
+    [consented ? address : null, channelFromAddress(address), track, consented ? domain : null, person?.referrer ?? null, person?.locality ?? null, at, freeUntil ?? null],
+  );
+  if (consented) {
+    await tx.query(`UPDATE followups AS f SET cancelled_at = $1 WHERE f.address = $2 AND f.kind IN ('remind', 'deadline') AND ${PENDING_F}`, [at, address]);
+    if (freeUntil !== undefined) await offerRenewal(tx, address, track, freeUntil, at);
+  }
+  return { withDomain: consented };
+}
+
 export function createPgFollowupStore(db: PgDatabase): FollowupStore {
   const registrations = createPgRegistrationQueries(db);
   return {
@@ -56,48 +98,12 @@ export function createPgFollowupStore(db: PgDatabase): FollowupStore {
       else await db.query('UPDATE followups SET due_at = $1, attempts = attempts + 1, error = $2 WHERE id = $3', [retryAt.toISOString(), detail, id]);
     },
     countAudience: async (filter) => (await audience(db, filter)).length,
-    enqueueBroadcast: ({ text, filter, createdBy, now }) =>
-      db.transaction(async (tx): Promise<BroadcastReport> => {
-        const at = now.toISOString();
-        const track = filter.track ?? null;
-        const locality = filter.locality ?? null;
-        const addresses = await audience(tx, filter);
-        const [row] = await tx.query<{ id: number }>(
-          'INSERT INTO broadcasts (announcement, track, locality, created_by, recipients, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-          [text, track, locality, createdBy, addresses.length, at],
-        );
-        if (row === undefined) throw new Error('INSERT INTO broadcasts returned no id.');
-        // One statement for the whole audience; ids follow the audience's order, as SQLite's loop gives them.
-        await tx.query(
-          `INSERT INTO followups (address, kind, track, broadcast_id, due_at, created_at)
-           SELECT t.address, 'broadcast', $2::text, $3::bigint, $4::text, $4::text
-           FROM unnest($1::text[]) WITH ORDINALITY AS t(address, n) ORDER BY t.n`,
-          [addresses, track, row.id, at],
-        );
-        return { id: row.id, createdAt: at, track, locality, recipients: addresses.length, delivered: 0, failed: 0, pending: addresses.length };
-      }),
+    enqueueBroadcast: (input) => db.transaction((tx) => pgEnqueueBroadcast(tx, input)),
     async lastBroadcast() {
       const [row] = await db.query<BroadcastReportRow>(REPORT);
       return row === undefined ? undefined : toBroadcastReport(row);
     },
-    recordStaffRegistration: ({ address, domain, track, now, freeUntil }) =>
-      db.transaction(async (tx) => {
-        const at = now.toISOString();
-        const [person] = await tx.query<{ consent: string | null; referrer: string | null; locality: string | null }>(
-          'SELECT consent, referrer, locality FROM people WHERE address = $1',
-          [address],
-        );
-        const consented = person?.consent === 'granted';
-        await tx.query(
-          `INSERT INTO registrations (address, channel, track, domain, referrer, locality, source, created_at, free_until) VALUES ($1, $2, $3, $4, $5, $6, 'staff', $7, $8)`,
-          [consented ? address : null, channelFromAddress(address), track, consented ? domain : null, person?.referrer ?? null, person?.locality ?? null, at, freeUntil ?? null],
-        );
-        if (consented) {
-          await tx.query(`UPDATE followups AS f SET cancelled_at = $1 WHERE f.address = $2 AND f.kind IN ('remind', 'deadline') AND ${PENDING_F}`, [at, address]);
-          if (freeUntil !== undefined) await offerRenewal(tx, address, track, freeUntil, at);
-        }
-        return { withDomain: consented };
-      }),
+    recordStaffRegistration: (entry) => db.transaction((tx) => pgStaffRegistration(tx, entry)),
     async summaryOf(address) {
       const [pending, news, registrations] = await Promise.all([
         db.query<{ kind: string; due_at: string }>(

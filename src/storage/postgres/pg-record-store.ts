@@ -1,14 +1,18 @@
 /**
  * RecordStore over PostgreSQL (src/storage/sqlite-record-store.ts over
- * SQLite). `commitTurn` is one transaction: the turn's writes in order,
- * then the session row (written, or deleted when `state === null`). If
- * anything throws, nothing of the turn is kept.
+ * SQLite). `commit` is one transaction: the engine's writes in order, the
+ * runner's effects (pg-turn-effects.ts), the turn's outbox rows, then the
+ * session row (written, or deleted when `state === null`). If anything
+ * throws, nothing of the turn is kept (issue #16). `applyPgTurn(tx, turn)`
+ * is that work on a given transaction (several turns may share one, each
+ * inside a SAVEPOINT).
  *
  * `forget` deletes the person and their session and sets `address = NULL`
  * on their checks, which stay as anonymous counts (with referrer/locality).
  */
 import type { Address, ChannelName } from '../../core/message.js';
-import type { Person, RecordStore, Write } from '../../core/ports.js';
+import type { Committed, Person, RecordStore, TurnCommit, Write } from '../../core/ports.js';
+import type { QueuedMessage } from '../../core/effects.js';
 import { StorageError, serialiseState } from '../errors.js';
 import { CHECK_COLUMNS, fromPerson, toPerson, type PersonRow } from '../record-rows.js';
 import { applyPersonPatch, channelFromAddress } from '../turn-rules.js';
@@ -19,6 +23,8 @@ import { createPgRegistrationQueries } from './pg-registrations.js';
 import { removeSession, upsertSession } from './pg-session-store.js';
 import { applyRenewalWrite, forgetRenewals } from './pg-renewals.js';
 import { applyAnalyticsWrite, applyOutreachWrite, forgetAnalytics, forgetOutreach, insertAssistedCheck } from './pg-turn-writes.js';
+import { applyPgEffect } from './pg-turn-effects.js';
+import { pgEnqueueTurnMessage } from './coordination.js';
 
 const UPSERT_PERSON = `INSERT INTO people (address, locale, consent, consent_at, referrer, locality, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -86,12 +92,13 @@ async function apply(tx: Queryable, address: Address, channel: ChannelName, writ
       await removeSession(tx, address);
       await tx.query('UPDATE checks SET address = NULL WHERE address = $1', [address]);
       await forgetOutreach(tx, address);
+      // Messages waiting for them, or forwarding their question (before their handoffs go).
+      await tx.query('DELETE FROM outbox WHERE address = $1 OR handoff_id IN (SELECT id FROM handoffs WHERE address = $1)', [address]);
       await forgetAnalytics(tx, address);
       await forgetRenewals(tx, address);
       // Issue #18, as on SQLite (sqlite-forget.ts): /join attempts, queued messages, and the ledger's salted hash.
       await tx.query('DELETE FROM join_failures WHERE address = $1', [address]);
       await tx.query('DELETE FROM join_blocks WHERE address = $1', [address]);
-      await tx.query('DELETE FROM outbox WHERE address = $1', [address]);
       await recordDeletion(tx, address, now);
       return;
     case 'locality':
@@ -119,26 +126,42 @@ async function apply(tx: Queryable, address: Address, channel: ChannelName, writ
   }
 }
 
+/** One turn on `tx`: the engine's writes, the effects, the outbox rows, the session. */
+export async function applyPgTurn<S>(tx: Queryable, turn: TurnCommit<S>): Promise<Committed> {
+  const { address, now } = turn;
+  const stamp = now.toISOString();
+  const json = turn.state === null ? null : serialiseState(address, turn.state);
+  const channel = channelFromAddress(address);
+  for (const write of turn.writes) await apply(tx, address, channel, write, stamp);
+  const results = [];
+  for (const effect of turn.effects) results.push(await applyPgEffect(tx, address, effect, now));
+  const outbox: QueuedMessage[] = [];
+  for (const message of turn.messages?.(results) ?? []) outbox.push({ ...message, id: await pgEnqueueTurnMessage(tx, message, now) });
+  if (json === null) await removeSession(tx, address);
+  else await upsertSession(tx, address, json, stamp);
+  return { results, outbox };
+}
+
 export function createPgRecordStore(db: PgDatabase): RecordStore {
   const queries = createPgCheckQueries(db);
   const registrations = createPgRegistrationQueries(db);
 
+  function commit<S>(turn: TurnCommit<S>): Promise<Committed> {
+    // Most turns only move the conversation on: one statement is atomic by itself.
+    if (turn.writes.length === 0 && turn.effects.length === 0 && turn.messages === undefined) {
+      const json = turn.state === null ? null : serialiseState(turn.address, turn.state);
+      channelFromAddress(turn.address);
+      const done = json === null ? removeSession(db, turn.address) : upsertSession(db, turn.address, json, turn.now.toISOString());
+      return done.then(() => ({ results: [], outbox: [] }));
+    }
+    return db.transaction((tx) => applyPgTurn(tx, turn));
+  }
+
   return {
     getPerson: (address) => selectPerson(db, address),
+    commit,
     async commitTurn(address, state, writes, now) {
-      const stamp = now.toISOString();
-      const json = state === null ? null : serialiseState(address, state);
-      const channel = channelFromAddress(address);
-      // Most turns only move the conversation on: one statement is atomic by itself.
-      if (writes.length === 0) {
-        await (json === null ? removeSession(db, address) : upsertSession(db, address, json, stamp));
-        return;
-      }
-      await db.transaction(async (tx) => {
-        for (const write of writes) await apply(tx, address, channel, write, stamp);
-        if (json === null) await removeSession(tx, address);
-        else await upsertSession(tx, address, json, stamp);
-      });
+      await commit({ address, state, writes, effects: [], now });
     },
     listChecks: (query = {}) => queries.list(query),
     countChecks: (query = {}) => queries.count(query),

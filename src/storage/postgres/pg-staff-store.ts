@@ -7,30 +7,28 @@
  * - A referrer is inserted with ON CONFLICT DO NOTHING: a code (compared
  *   without regard to case) or an address another process took meanwhile
  *   gives the same answers as SQLite's check-then-insert.
- * - rolesOf/referrerCode are synchronous: a snapshot (pg-staff-directory.ts)
- *   that this store's writes reload.
+ * - rolesOf/referrerCode are plain reads: the runner asks them before a turn
+ *   (issue #16; there is no snapshot to keep fresh across replicas).
+ * - `pgStaffEffects(tx)`: the same writes on a turn's transaction, for the
+ *   record store's commit (pg-turn-effects.ts).
  * Text is ordered with COLLATE "C" (SQLite's byte order), whatever the
  * database's collation.
  */
 import type { Address } from '../../core/message.js';
+import type { MaybePromise } from '../../core/ports.js';
 import type { NewReferrer, Referrer, Revoked, RoleVia, StaffStore } from '../../core/staff.js';
 import { cryptoRandom, hashInvite, newInviteCode, newReferrerCode, type RandomInt } from '../staff-codes.js';
 import { JOIN_BLOCK_MS, JOIN_MAX_FAILURES, JOIN_WINDOW_MS, toMember, toReferrer, type MemberRow, type ReferrerRow } from '../staff-rows.js';
 import type { PgDatabase, Queryable } from './database.js';
-import { pgStaffDirectory, STAFF_CHANGED } from './pg-staff-directory.js';
 
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock(JOIN_LOCK, hashtext(address)): one /join per address at a time ("join"). */
 const JOIN_LOCK = 0x6a6f696e;
 
-export type PgStaffStoreOptions = {
-  readonly random?: RandomInt;
-  /** How old the rolesOf/referrerCode snapshot may get before a read reloads it (default 5 s). */
-  readonly directoryTtlMs?: number;
-};
+export type PgStaffStoreOptions = { readonly random?: RandomInt };
 
-/** The store plus `refresh()` (await it once at start so the first turns see the roles) and `listening()` (NOTIFY in place). */
-export type PgStaffStore = StaffStore & { refresh(): Promise<void>; listening(): boolean };
+/** The writes a turn may make, on its transaction's client. */
+export type PgStaffWrites = Pick<StaffStore, 'createInvite' | 'join' | 'addReferrer' | 'removeMember' | 'endReferrer' | 'setReminder'>;
 
 const REFERRER = 'SELECT code, label, address, created_at, ended_at FROM referrers';
 
@@ -49,24 +47,9 @@ async function endActive(tx: Queryable, row: ReferrerRow, by: string, via: RoleV
   return toReferrer({ ...row, address: null, ended_at: at });
 }
 
-export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions = {}): PgStaffStore {
-  const random = options.random ?? cryptoRandom;
-  const directory = pgStaffDirectory(db, options.directoryTtlMs);
-
-  /** Runs a write and tells every replica; reloads the snapshot so this process sees it at once. */
-  async function write<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const value = await db.transaction(async (tx) => {
-      const result = await fn(tx);
-      // Delivered at commit to every replica's directory (pg-staff-directory.ts LISTENs).
-      await tx.query(`SELECT pg_notify('${STAFF_CHANGED}', '')`);
-      return result;
-    });
-    // Committed either way: a failed reload only leaves the snapshot to its TTL.
-    await directory.refresh().catch(() => undefined);
-    return value;
-  }
-
-  async function insertReferrer(tx: Queryable, input: NewReferrer): Promise<{ referrer: Referrer; created: boolean }> {
+/** Staff writes on `tx` (a turn's transaction, or a transaction of their own). */
+export function pgStaffWrites(tx: Queryable, random: RandomInt = cryptoRandom): PgStaffWrites {
+  async function insertReferrer(input: NewReferrer): Promise<{ referrer: Referrer; created: boolean }> {
     if (input.address !== null) {
       const existing = await referrerByAddress(tx, input.address);
       if (existing !== undefined) return { referrer: toReferrer(existing), created: false };
@@ -94,11 +77,10 @@ export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions 
   }
 
   return {
-    ...directory,
     async createInvite(by, locality, now, days) {
       const code = newInviteCode(random);
       const expiresAt = new Date(now.getTime() + days * DAY_MS).toISOString();
-      await db.query('INSERT INTO invites (code_hash, locality, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      await tx.query('INSERT INTO invites (code_hash, locality, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
         hashInvite(code),
         locality,
         by,
@@ -107,37 +89,78 @@ export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions 
       ]);
       return { code, expiresAt };
     },
-    join: (address, code, locale, now) =>
-      write(async (tx) => {
-        const at = now.toISOString();
-        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [JOIN_LOCK, address]);
-        if ((await tx.query('SELECT 1 FROM staff_members WHERE address = $1', [address])).length > 0) return { kind: 'already' as const };
-        const block = await tx.query<{ until: string }>('SELECT until FROM join_blocks WHERE address = $1 AND until > $2', [address, at]);
-        if (block[0] !== undefined) return { kind: 'blocked' as const, until: block[0].until };
-        await tx.query('DELETE FROM join_failures WHERE at < $1', [new Date(now.getTime() - DAY_MS).toISOString()]);
-        await tx.query('DELETE FROM join_blocks WHERE until <= $1', [at]);
-        const [invite] = await tx.query<{ locality: string | null; created_by: string }>(
-          `UPDATE invites SET used_by = $1, used_at = $2 WHERE code_hash = $3 AND used_by IS NULL AND expires_at > $2
-           RETURNING locality, created_by`,
-          [address, at, hashInvite(code)],
-        );
-        if (invite !== undefined) {
-          await tx.query('INSERT INTO staff_members (address, locality, locale, created_at) VALUES ($1, $2, $3, $4)', [address, invite.locality, locale, at]);
-          await logChange(tx, at, invite.created_by, address, 'grant', 'team', 'invite');
-          return { kind: 'joined' as const, locality: invite.locality };
-        }
-        await tx.query('INSERT INTO join_failures (address, at) VALUES ($1, $2)', [address, at]);
-        const [counted] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM join_failures WHERE address = $1 AND at > $2', [
-          address,
-          new Date(now.getTime() - JOIN_WINDOW_MS).toISOString(),
-        ]);
-        const failures = counted?.n ?? 0;
-        if (failures < JOIN_MAX_FAILURES) return { kind: 'invalid' as const, left: JOIN_MAX_FAILURES - failures };
-        const blockedTo = new Date(now.getTime() + JOIN_BLOCK_MS).toISOString();
-        await tx.query('INSERT INTO join_blocks (address, until) VALUES ($1, $2) ON CONFLICT (address) DO UPDATE SET until = excluded.until', [address, blockedTo]);
-        return { kind: 'blocked' as const, until: blockedTo };
-      }),
-    addReferrer: (input) => write((tx) => insertReferrer(tx, input)),
+    async join(address, code, locale, now) {
+      const at = now.toISOString();
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [JOIN_LOCK, address]);
+      if ((await tx.query('SELECT 1 FROM staff_members WHERE address = $1', [address])).length > 0) return { kind: 'already' as const };
+      const block = await tx.query<{ until: string }>('SELECT until FROM join_blocks WHERE address = $1 AND until > $2', [address, at]);
+      if (block[0] !== undefined) return { kind: 'blocked' as const, until: block[0].until };
+      await tx.query('DELETE FROM join_failures WHERE at < $1', [new Date(now.getTime() - DAY_MS).toISOString()]);
+      await tx.query('DELETE FROM join_blocks WHERE until <= $1', [at]);
+      const [invite] = await tx.query<{ locality: string | null; created_by: string }>(
+        `UPDATE invites SET used_by = $1, used_at = $2 WHERE code_hash = $3 AND used_by IS NULL AND expires_at > $2
+         RETURNING locality, created_by`,
+        [address, at, hashInvite(code)],
+      );
+      if (invite !== undefined) {
+        await tx.query('INSERT INTO staff_members (address, locality, locale, created_at) VALUES ($1, $2, $3, $4)', [address, invite.locality, locale, at]);
+        await logChange(tx, at, invite.created_by, address, 'grant', 'team', 'invite');
+        return { kind: 'joined' as const, locality: invite.locality };
+      }
+      await tx.query('INSERT INTO join_failures (address, at) VALUES ($1, $2)', [address, at]);
+      const [counted] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM join_failures WHERE address = $1 AND at > $2', [
+        address,
+        new Date(now.getTime() - JOIN_WINDOW_MS).toISOString(),
+      ]);
+      const failures = counted?.n ?? 0;
+      if (failures < JOIN_MAX_FAILURES) return { kind: 'invalid' as const, left: JOIN_MAX_FAILURES - failures };
+      const blockedTo = new Date(now.getTime() + JOIN_BLOCK_MS).toISOString();
+      await tx.query('INSERT INTO join_blocks (address, until) VALUES ($1, $2) ON CONFLICT (address) DO UPDATE SET until = excluded.until', [address, blockedTo]);
+      return { kind: 'blocked' as const, until: blockedTo };
+    },
+    addReferrer: insertReferrer,
+    async removeMember(address, by, via, now): Promise<Revoked> {
+      const at = now.toISOString();
+      const team = (await tx.query('DELETE FROM staff_members WHERE address = $1 RETURNING address', [address])).length > 0;
+      if (team) await logChange(tx, at, by, address, 'revoke', 'team', via);
+      const code = (await tx.query<ReferrerRow>(`${REFERRER} WHERE address = $1 AND ended_at IS NULL FOR UPDATE`, [address]))[0];
+      return { team, referrer: code === undefined ? null : await endActive(tx, code, by, via, at) };
+    },
+    async endReferrer(code, by, via, now) {
+      const row = (await tx.query<ReferrerRow>(`${REFERRER} WHERE lower(code) = lower($1) AND ended_at IS NULL FOR UPDATE`, [code]))[0];
+      return row === undefined ? undefined : endActive(tx, row, by, via, now.toISOString());
+    },
+    async setReminder(address, on) {
+      return (await tx.query('UPDATE staff_members SET remind = $1 WHERE address = $2 RETURNING address', [on ? 1 : 0, address])).length > 0;
+    },
+  };
+}
+
+export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions = {}): StaffStore {
+  const random = options.random ?? cryptoRandom;
+  /** A write in a transaction of its own (the CLI, tests); a turn's go through its commit instead. */
+  const inTx = <T>(fn: (writes: PgStaffWrites) => MaybePromise<T>): Promise<T> => db.transaction(async (tx) => fn(pgStaffWrites(tx, random)));
+
+  return {
+    async rolesOf(address) {
+      const [row] = await db.query<{ team: boolean; referrer: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM staff_members WHERE address = $1) AS team,
+                EXISTS (SELECT 1 FROM referrers WHERE address = $1 AND ended_at IS NULL) AS referrer`,
+        [address],
+      );
+      const roles: ('team' | 'referrer')[] = [];
+      if (row?.team === true) roles.push('team');
+      if (row?.referrer === true) roles.push('referrer');
+      return roles;
+    },
+    async referrerCode(code) {
+      // SQLite's NOCASE folds A–Z only; so do the codes' own alphabet and this comparison (codes are ASCII).
+      const [row] = await db.query<{ code: string }>('SELECT code FROM referrers WHERE lower(code) = lower($1) AND ended_at IS NULL', [code]);
+      return row?.code;
+    },
+    createInvite: (by, locality, now, days) => pgStaffWrites(db, random).createInvite(by, locality, now, days),
+    join: (address, code, locale, now) => inTx((w) => w.join(address, code, locale, now)),
+    addReferrer: (input) => inTx((w) => w.addReferrer(input)),
     async referrerOf(address) {
       const row = await referrerByAddress(db, address);
       return row === undefined ? undefined : toReferrer(row);
@@ -149,22 +172,9 @@ export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions 
       const rows = await db.query<MemberRow>('SELECT address, locality, locale, remind, created_at FROM staff_members ORDER BY created_at COLLATE "C", address COLLATE "C"');
       return rows.map(toMember);
     },
-    removeMember: (address, by, via, now) =>
-      write(async (tx): Promise<Revoked> => {
-        const at = now.toISOString();
-        const team = (await tx.query('DELETE FROM staff_members WHERE address = $1 RETURNING address', [address])).length > 0;
-        if (team) await logChange(tx, at, by, address, 'revoke', 'team', via);
-        const code = (await tx.query<ReferrerRow>(`${REFERRER} WHERE address = $1 AND ended_at IS NULL FOR UPDATE`, [address]))[0];
-        return { team, referrer: code === undefined ? null : await endActive(tx, code, by, via, at) };
-      }),
-    endReferrer: (code, by, via, now) =>
-      write(async (tx) => {
-        const row = (await tx.query<ReferrerRow>(`${REFERRER} WHERE lower(code) = lower($1) AND ended_at IS NULL FOR UPDATE`, [code]))[0];
-        return row === undefined ? undefined : endActive(tx, row, by, via, now.toISOString());
-      }),
-    async setReminder(address, on) {
-      return (await db.query('UPDATE staff_members SET remind = $1 WHERE address = $2 RETURNING address', [on ? 1 : 0, address])).length > 0;
-    },
+    removeMember: (address, by, via, now) => inTx((w) => w.removeMember(address, by, via, now)),
+    endReferrer: (code, by, via, now) => inTx((w) => w.endReferrer(code, by, via, now)),
+    setReminder: (address, on) => pgStaffWrites(db, random).setReminder(address, on),
     async reminderRecipients(quarter) {
       const rows = await db.query<{ address: string; locale: string }>(
         'SELECT address, locale FROM staff_members WHERE remind = 1 AND (reminded IS NULL OR reminded <> $1) ORDER BY address COLLATE "C"',
@@ -177,4 +187,3 @@ export function createPgStaffStore(db: PgDatabase, options: PgStaffStoreOptions 
     },
   };
 }
-

@@ -67,11 +67,24 @@ export function noteAddress(session: Session, signals: Pick<Signals, 'selfForm' 
   return { ...session, address: next };
 }
 
-export function addressParams(session: Session): Record<string, Text> {
+/** A handful of combinations of forms exist: their params are built once and shared (never modified). */
+const paramsByForms = new Map<string, Readonly<Record<string, Text>>>();
+
+export function addressParams(session: Session): Readonly<Record<string, Text>> {
   const { you, me } = addressPair(session.address?.self);
-  const youText = text(`address.you_${you}`);
   // English keeps "you" throughout (issue #17): the person asked about is not named.
   const subject = session.locale === 'vi' ? session.address?.subject : undefined;
+  const id = `${you} ${me} ${subject ?? ''}`;
+  let params = paramsByForms.get(id);
+  if (params === undefined) {
+    params = buildAddressParams(you, me, subject);
+    paramsByForms.set(id, params);
+  }
+  return params;
+}
+
+function buildAddressParams(you: string, me: string, subject: Subject | undefined): Readonly<Record<string, Text>> {
+  const youText = text(`address.you_${you}`);
   return {
     you: youText,
     You: text(`address.You_${you}`),
@@ -83,14 +96,37 @@ export function addressParams(session: Session): Record<string, Text> {
   };
 }
 
-function withParams(t: Text, params: Record<string, Text>): Text {
+/** Texts without params of their own share one Text per key and forms (renderers may cache by identity). */
+const sharedTexts = new WeakMap<object, Map<string, Text>>();
+
+function withParams(t: Text, params: Readonly<Record<string, Text>>): Text {
+  if (t.params === undefined) {
+    let byKey = sharedTexts.get(params);
+    if (byKey === undefined) {
+      byKey = new Map();
+      sharedTexts.set(params, byKey);
+    }
+    let shared = byKey.get(t.key);
+    if (shared === undefined) {
+      shared = { key: t.key, params };
+      byKey.set(t.key, shared);
+    }
+    return shared;
+  }
   const nested: Record<string, string | number | Text> = {};
   for (const [name, value] of Object.entries(t.params ?? {})) nested[name] = typeof value === 'object' ? withParams(value, params) : value;
   return { key: t.key, params: { ...params, ...nested } };
 }
 
-/** Every reply with the session's forms of address as params (a text's own params win). */
+/**
+ * Every reply with the session's forms of address as params (a text's own params win). With
+ * the usual "bạn"/"mình" and nobody else asked about, the replies stay as they are: the
+ * renderer fills exactly those forms into a text rendered without them (src/i18n.ts).
+ */
 export function addressReplies(replies: readonly Reply[], session: Session): Reply[] {
+  const { you, me } = addressPair(session.address?.self);
+  const subject = session.locale === 'vi' ? session.address?.subject : undefined;
+  if (you === 'ban' && me === 'minh' && subject === undefined) return [...replies];
   const params = addressParams(session);
   return replies.map((reply) => ({ ...reply, text: withParams(reply.text, params) }));
 }

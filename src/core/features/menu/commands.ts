@@ -12,7 +12,7 @@ export const REFERRAL_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 export function adoptReferrer(turn: Turn, code: string | undefined): void {
   if (code === undefined || !REFERRAL_CODE.test(code) || turn.session.referrer !== null) return;
   // Only a code staff created counts (so a typed "code 0905…" is never stored); others are ignored quietly.
-  const known = turn.deps.staff?.referrerCode(code);
+  const known = turn.context.referrer?.typed === code ? turn.context.referrer.code : undefined;
   if (known === undefined) return;
   turn.session = { ...turn.session, referrer: known };
   if (turn.session.consent === 'granted') write(turn, { type: 'person', patch: { referrer: known } });

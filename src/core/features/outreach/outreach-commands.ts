@@ -83,7 +83,7 @@ export function runOutreachCommand(turn: Turn, raw: string): boolean {
   if (!match) return false;
   const name = (match[1] ?? '').toLowerCase();
   const args = (match[2] ?? '').trim();
-  const admin = turn.deps.isAdmin?.(turn.input.from) === true;
+  const admin = turn.context.roles.includes('admin');
   switch (name) {
     case 'stop':
       stopFollowups(turn);

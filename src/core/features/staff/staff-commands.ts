@@ -19,9 +19,7 @@ const MAX_LABEL = 80;
 export const STAFF_COMMANDS = ['invite', 'join', 'referrer', 'staff', 'mylink', 'mystats', 'stats', 'export', 'remind'] as const;
 
 export function rolesOf(turn: Turn): ReadonlySet<StaffRole> {
-  const roles = new Set<StaffRole>(turn.deps.staff?.rolesOf(turn.input.from) ?? []);
-  if (turn.deps.isAdmin?.(turn.input.from) === true) roles.add('admin');
-  return roles;
+  return new Set<StaffRole>(turn.context.roles);
 }
 
 function ask(turn: Turn, request: StaffRequest): void {
