@@ -34,6 +34,7 @@ export type ZaloBotChannelDeps = {
   readonly handle: Handler;
   readonly t: Translate;
   readonly log: Logger;
+  /** The person's language for sends outside a turn (a turn says its own); default 'vi'. */
   readonly locale?: (address: Address) => Locale | Promise<Locale>;
   /** Webhook mode (ZALO_BOT_WEBHOOK_URL + _SECRET) on the operations HTTP server; without it, long polling. */
   readonly webhook?: { readonly url: string; readonly secret: string; readonly http: Pick<HttpServer, 'route'> };

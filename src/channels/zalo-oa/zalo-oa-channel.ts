@@ -40,6 +40,7 @@ export type ZaloOaChannelDeps = {
   readonly handle: Handler;
   readonly t: Translate;
   readonly log: Logger;
+  /** The person's language for sends outside a turn (a turn says its own); default 'vi'. */
   readonly locale?: (address: Address) => Locale | Promise<Locale>;
   readonly now?: () => Date;
   readonly throttle?: { readonly minIntervalMs: number };
