@@ -17,6 +17,7 @@ import type { Logger } from './runner.js';
 
 export type HandoffRelayDeps = {
   readonly handoffs?: HandoffStore | undefined;
+  /** Whether messages can leave the process at all; the runner sends them after the commit. */
   readonly deliver?: Deliver | undefined;
   readonly render: (replies: readonly Reply[], locale: Locale) => Outgoing[];
   /** The person's language, for the relayed answer. */
@@ -76,12 +77,12 @@ async function relay(id: number, answer: string, deps: HandoffRelayDeps): Promis
   const handoff = await deps.handoffs?.get(id);
   if (handoff === undefined || handoff.status === 'failed') return answered([say('handoff.unknown_code', { code })]);
   if (deps.deliver === undefined) return answered([say('handoff.relay_failed', { code })]);
-  let messages;
+  let messages: Outgoing[];
   try {
     const locale = await deps.localeOf(handoff.address);
     messages = deps.render([say('handoff.staff_answer', { answer })], locale);
   } catch (error) {
-    deps.log.warn('handoff: answer not delivered', { code, error: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('handoff: answer not sent (the person\'s language could not be read)', { code, error: error instanceof Error ? error.message : String(error) });
     return answered([say('handoff.relay_failed', { code })]);
   }
   return {
