@@ -26,7 +26,12 @@ import { startFakeBotApi, type FakeBotApi } from '../test/fakes/bot-api-server.j
 import { benchI18n, fixedClock, quietLogger } from './lib/app-parts.js';
 import { tempDir } from './lib/temp-dir.js';
 
-export type PipelineBot = { readonly api: FakeBotApi; stop(): Promise<void> };
+export type PipelineBot = {
+  readonly api: FakeBotApi;
+  stop(): Promise<void>;
+  /** Ours: SQLite transactions committed and the turns they held, so far (group commit). */
+  readonly commits?: () => { readonly transactions: number; readonly turns: number };
+};
 
 /** Long-poll timeout (s) for every bot: the channel's default. */
 const POLL_TIMEOUT = 30;
@@ -53,7 +58,12 @@ function assistant(store: Store<Session>): Handler {
 
 export async function startOurBot(): Promise<PipelineBot> {
   const api = await startFakeBotApi();
-  const store = openStore<Session>(join(tempDir('telegram'), 'bot.sqlite'), { cache: DEFAULT_SESSION_CACHE, clock: fixedClock });
+  const commits = { transactions: 0, turns: 0 };
+  const onBatch = (size: number): void => {
+    commits.transactions += 1;
+    commits.turns += size;
+  };
+  const store = openStore<Session>(join(tempDir('telegram'), 'bot.sqlite'), { cache: DEFAULT_SESSION_CACHE, clock: fixedClock, groupCommit: { onBatch } });
   const channel = createTelegramChannel({
     token: api.token,
     apiRoot: api.apiRoot,
@@ -65,6 +75,7 @@ export async function startOurBot(): Promise<PipelineBot> {
   });
   await channel.start();
   return {
+    commits: () => ({ ...commits }),
     api,
     async stop() {
       await channel.stop();

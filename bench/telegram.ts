@@ -33,10 +33,11 @@ async function startBots(): Promise<Record<BotName, PipelineBot>> {
   return { ours: await startOurBot(), peer: await startPeerBot(), echo: await startBareBot() };
 }
 
-type Level = { readonly concurrency: number; readonly rates: Record<BotName, Sample>; readonly rows: SideBySide[] };
+type Level = { readonly concurrency: number; readonly rates: Record<BotName, Sample>; readonly rows: SideBySide[]; readonly turnsPerCommit: number };
 
-async function measureLevel(drivers: Record<BotName, LoadDriver>, concurrency: number, chats: number, plan: Plan): Promise<Level> {
+async function measureLevel(bots: Record<BotName, PipelineBot>, drivers: Record<BotName, LoadDriver>, concurrency: number, chats: number, plan: Plan): Promise<Level> {
   const runs: Record<BotName, LoadRun[]> = { ours: [], peer: [], echo: [] };
+  const before = bots.ours.commits?.();
   const variants = BOTS.map((name) => {
     return async () => {
       const run = await drivers[name].run(concurrency, chats);
@@ -45,6 +46,8 @@ async function measureLevel(drivers: Record<BotName, LoadDriver>, concurrency: n
     };
   });
   const samples = await sampleInterleaved(variants, plan);
+  const after = bots.ours.commits?.();
+  const turnsPerCommit = before && after ? (after.turns - before.turns) / Math.max(1, after.transactions - before.transactions) : Number.NaN;
   const rates = Object.fromEntries(BOTS.map((name, i) => [name, samples[i]])) as Record<BotName, Sample>;
   const rows = BOTS.map((name) => {
     const measured = runs[name].slice(plan.warmup);
@@ -56,13 +59,13 @@ async function measureLevel(drivers: Record<BotName, LoadDriver>, concurrency: n
       p99Ms: median(measured.map((r) => r.p99Ms)),
     };
   });
-  return { concurrency, rates, rows };
+  return { concurrency, rates, rows, turnsPerCommit };
 }
 
 function levelFigure(level: Level, updates: number): Figure {
   const { ours, peer, echo } = level.rates;
   const row = (bot: BotName) => level.rows.find((r) => r.bot === bot);
-  const details: Record<string, number> = { echoUpdatesPerSecond: echo.median };
+  const details: Record<string, number> = { echoUpdatesPerSecond: echo.median, oursTurnsPerCommit: level.turnsPerCommit };
   for (const bot of BOTS) {
     details[`${bot}P50Ms`] = row(bot)?.p50Ms ?? Number.NaN;
     details[`${bot}P99Ms`] = row(bot)?.p99Ms ?? Number.NaN;
@@ -85,7 +88,7 @@ export async function benchTelegram(plan: Plan): Promise<TelegramBench> {
   try {
     const drivers = { ours: createLoadDriver(bots.ours), peer: createLoadDriver(bots.peer), echo: createLoadDriver(bots.echo) };
     const levels: Level[] = [];
-    for (const { concurrency, chats } of LEVELS) levels.push(await measureLevel(drivers, concurrency, chats, plan));
+    for (const { concurrency, chats } of LEVELS) levels.push(await measureLevel(bots, drivers, concurrency, chats, plan));
     const figures = levels.map((level, i) => levelFigure(level, (LEVELS[i]?.chats ?? 0) * 16));
     const busiest = levels.at(-1);
     if (busiest) {

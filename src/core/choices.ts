@@ -4,11 +4,6 @@
  */
 import { foldWords as fold } from './fold.js';
 import type { Choice, Locale, Text } from './message.js';
-import { MENU } from './features/menu/ids.js';
-import { PRIVACY } from './features/privacy/ids.js';
-
-/** The ids flows/my-data.ts names this way; it moves into features/privacy/ with the runner's answerers. */
-export const C = { menu: MENU.main, deleteData: PRIVACY.deleteData } as const;
 
 export { foldWords as fold } from './fold.js';
 

@@ -12,20 +12,20 @@ import type { Address, Handler, Input, Locale, Outgoing, Reply, TurnResult } fro
 import { text } from './message.js';
 import type { RecordStore, SessionStore } from './ports.js';
 import { reviveSession, type Session } from './session.js';
-import { myDataReplies } from './flows/my-data.js';
-import { planOutreach, outreachDataLines } from './flows/outreach-requests.js';
+import { myDataReplies } from './features/privacy/my-data.js';
+import { planOutreach, outreachDataLines } from './features/outreach/outreach-requests.js';
 import { isOutreachRequest, type DomainAvailability, type FollowupStore } from './outreach.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { planStaffRequest } from './flows/staff-answers.js';
+import { planStaffRequest } from './features/staff/staff-answers.js';
 import type { StaffRequest, StaffServices } from './staff.js';
 import { todayInVietnam } from './calendar.js';
 import { isHandoffRequest, type Deliver, type HandoffStore } from './handoff.js';
-import { planHandoff, type HandoffRelayDeps } from './handoff-relay.js';
+import { planHandoff, type HandoffRelayDeps } from './features/handoff/handoff-relay.js';
 import { answered, type OutboxSettle, type Planned } from './effects.js';
 import { commitPlans, loadContext } from './turn-commit.js';
 import type { Request } from './turn.js';
 import { withoutCounts } from './test-traffic.js';
-import { answerRenewalWhen } from './renewal/answers.js';
+import { answerRenewalWhen } from './features/renewal/renewal-answers.js';
 import { isRenewalRequest } from './renewal/types.js';
 
 export type Logger = {

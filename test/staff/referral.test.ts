@@ -4,7 +4,7 @@
  * are ignored without a word.
  */
 import { describe, expect, it } from 'vitest';
-import { linkReplies, type StaffAnswerContext } from '../../src/core/flows/staff-answers.js';
+import { linkReplies, type StaffAnswerContext } from '../../src/core/features/staff/staff-answers.js';
 import type { Address, Text } from '../../src/core/message.js';
 import { loadProgram } from '../../src/data.js';
 import { loadLocalities } from '../../src/localities.js';

@@ -75,46 +75,68 @@ function latestPast(raw: string, day: number, month: number, today: IsoDate): Fo
 const overlaps = (found: readonly DateMention[], at: number, length: number): boolean =>
   found.some((m) => at < m.at + m.length && m.at < at + length);
 
+/** What a rule reads a match against: today and its year and month. */
+type Today = { readonly today: IsoDate; readonly thisYear: number; readonly thisMonth: number };
+type Rule = readonly [RegExp, (m: RegExpExecArray, raw: string, at: Today) => Found | undefined];
+
+const relativeYear = (word: string | undefined, at: Today): number => at.thisYear + (YEAR_OFFSET[word ?? ''] ?? 0);
+const monthOnly = (raw: string, month: number, year: number): Found | undefined =>
+  month >= 1 && month <= 12 ? { raw, month, year, impossible: false } : undefined;
+
+/** In order: a span taken by an earlier rule is not read again. Built once (no closures per message). */
+const RULES: readonly Rule[] = [
+  [ISO_YMD, (m, raw) => full(raw, Number(m[3]), Number(m[2]), Number(m[1]))],
+  [NUMERIC_DMY, (m, raw, at) => full(raw, Number(m[1]), Number(m[2]), expandYear(m[3] ?? '', at.today))],
+  [
+    WORDY_DMY,
+    (m, raw, at) => {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      if (m[3] === undefined && m[4] === undefined) return latestPast(raw, day, month, at.today);
+      const year = m[3] !== undefined ? expandYear(m[3], at.today) : relativeYear(m[4], at);
+      return full(`${day}/${month}/${year}`, day, month, year);
+    },
+  ],
+  [
+    DAY_OF_RELATIVE_MONTH,
+    (m, raw, at) => {
+      const index = at.thisYear * 12 + at.thisMonth - 1 + (m[2] === 'truoc' ? -1 : 0);
+      return full(raw, Number(m[1]), (index % 12) + 1, Math.floor(index / 12));
+    },
+  ],
+  [MONTH_SLASH_YEAR, (m, raw) => monthOnly(raw, Number(m[1]), Number(m[2]))],
+  [MONTH_WORD_YEAR, (m, raw) => monthOnly(raw, Number(m[1]), Number(m[2]))],
+  [MONTH_RELATIVE_YEAR, (m, raw, at) => monthOnly(raw, Number(m[1]), relativeYear(m[2], at))],
+  [
+    NUMERIC_DM,
+    (m, raw, at) => {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? latestPast(raw, day, month, at.today) : undefined;
+    },
+  ],
+  [
+    RELATIVE_DAY,
+    (m, raw, at) => {
+      const date = addDays(at.today, DAY_OFFSET[m[1] ?? ''] ?? 0);
+      return { raw, ...splitDate(date), date, impossible: false, relative: true };
+    },
+  ],
+];
+
 /** Every date mention in `padded` (canonical tokens joined by spaces, padded with spaces). */
 export function findDates(padded: string, today: IsoDate): DateMention[] {
   const found: DateMention[] = [];
   if (!HAS_DIGIT.test(padded) && !padded.includes(' hom ')) return found;
-  const add = (regex: RegExp, build: (m: RegExpExecArray, raw: string) => Found | undefined): void => {
+  const { year: thisYear, month: thisMonth } = splitDate(today);
+  const at: Today = { today, thisYear, thisMonth };
+  for (const [regex, build] of RULES) {
     for (const match of padded.matchAll(regex)) {
       const raw = match[0];
       if (overlaps(found, match.index, raw.length)) continue;
-      const mention = build(match as RegExpExecArray, raw);
+      const mention = build(match as RegExpExecArray, raw, at);
       if (mention !== undefined) found.push({ ...mention, at: match.index, length: raw.length });
     }
-  };
-  const { year: thisYear, month: thisMonth } = splitDate(today);
-  const relativeYear = (word: string | undefined): number => thisYear + (YEAR_OFFSET[word ?? ''] ?? 0);
-  add(ISO_YMD, (m, raw) => full(raw, Number(m[3]), Number(m[2]), Number(m[1])));
-  add(NUMERIC_DMY, (m, raw) => full(raw, Number(m[1]), Number(m[2]), expandYear(m[3] ?? '', today)));
-  add(WORDY_DMY, (m, raw) => {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    if (m[3] === undefined && m[4] === undefined) return latestPast(raw, day, month, today);
-    const year = m[3] !== undefined ? expandYear(m[3], today) : relativeYear(m[4]);
-    return full(`${day}/${month}/${year}`, day, month, year);
-  });
-  add(DAY_OF_RELATIVE_MONTH, (m, raw) => {
-    const index = thisYear * 12 + thisMonth - 1 + (m[2] === 'truoc' ? -1 : 0);
-    return full(raw, Number(m[1]), (index % 12) + 1, Math.floor(index / 12));
-  });
-  const monthOnly = (raw: string, month: number, year: number): Found | undefined =>
-    month >= 1 && month <= 12 ? { raw, month, year, impossible: false } : undefined;
-  add(MONTH_SLASH_YEAR, (m, raw) => monthOnly(raw, Number(m[1]), Number(m[2])));
-  add(MONTH_WORD_YEAR, (m, raw) => monthOnly(raw, Number(m[1]), Number(m[2])));
-  add(MONTH_RELATIVE_YEAR, (m, raw) => monthOnly(raw, Number(m[1]), relativeYear(m[2])));
-  add(NUMERIC_DM, (m, raw) => {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? latestPast(raw, day, month, today) : undefined;
-  });
-  add(RELATIVE_DAY, (m, raw) => {
-    const date = addDays(today, DAY_OFFSET[m[1] ?? ''] ?? 0);
-    return { raw, ...splitDate(date), date, impossible: false, relative: true };
-  });
+  }
   return found.sort((a, b) => a.at - b.at);
 }

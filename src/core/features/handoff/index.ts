@@ -1,7 +1,7 @@
 /**
  * Handoff to a person (issue #11): "Gặp cán bộ", the offer to forward a question to the staff
  * chat, and the staff's answers ("#H12 …", "/reply H12 …") relayed back. The runner delivers
- * both (src/core/handoff-relay.ts); on-duty hours and reply codes are in src/core/handoff.ts.
+ * both (handoff-relay.ts); on-duty hours and reply codes are in src/core/handoff.ts.
  */
 import type { Feature } from '../../feature.js';
 import { showMenu } from '../menu/menu.js';

@@ -10,7 +10,7 @@ import type { Track } from '../../eligibility/types.js';
 import { choice, text, type Text } from '../../message.js';
 import type { Understanding } from '../../nlu/types.js';
 import { offer, say, type Turn } from '../../turn.js';
-import { joinLines } from '../../flows/lines.js';
+import { joinLines } from '../shared/lines.js';
 import { mainChoices } from '../menu/menu.js';
 import { suggestChoice } from './ids.js';
 

@@ -1,7 +1,7 @@
 /**
  * From "eligible" to "registered" (issue #9): the domain-name helper, the one follow-up
  * question, registrations ("đã đăng ký …"), "dừng" / /stop, /news, /registered and the
- * admins' /broadcast. The runner answers availability and broadcasts (flows/outreach-requests.ts).
+ * admins' /broadcast. The runner answers availability and broadcasts (outreach-requests.ts).
  */
 import { isStopRequest } from '../../domain-name/index.js';
 import type { Feature } from '../../feature.js';

@@ -7,7 +7,7 @@ import { RESULT } from './ids.js';
 import { CONSENT } from '../consent/ids.js';
 import type { CheckResult } from '../../eligibility/types.js';
 import { choice, text, type Text } from '../../message.js';
-import { joinLines } from '../../flows/lines.js';
+import { joinLines } from '../shared/lines.js';
 import { formatVnd } from '../../program.js';
 import type { PendingCheck } from '../../session.js';
 import { offer, say, write, type Turn } from '../../turn.js';

@@ -4,7 +4,7 @@
  */
 import { text, type Text } from '../../message.js';
 import type { ProgramData } from '../../program.js';
-import { joinLines } from '../../flows/lines.js';
+import { joinLines } from './lines.js';
 
 const FIELDS = [
   ['hotline', 'common.contact_phone'],

@@ -8,12 +8,12 @@
  * replies say whether it arrived ("H7" forwarded, or the contacts).
  * Delivery problems are told to whoever is waiting, never thrown.
  */
-import type { Clock } from './calendar.js';
-import { handoffCode, type Deliver, type HandoffRequest, type HandoffStore } from './handoff.js';
-import { answered, resultOf, type Planned } from './effects.js';
-import { parseAddress, text, type Address, type Locale, type Outgoing, type Reply } from './message.js';
-import type { ProgramData } from './program.js';
-import type { Logger } from './runner.js';
+import type { Clock } from '../../calendar.js';
+import { handoffCode, type Deliver, type HandoffRequest, type HandoffStore } from '../../handoff.js';
+import { answered, resultOf, type Planned } from '../../effects.js';
+import { parseAddress, text, type Address, type Locale, type Outgoing, type Reply } from '../../message.js';
+import type { ProgramData } from '../../program.js';
+import type { Logger } from '../../runner.js';
 
 export type HandoffRelayDeps = {
   readonly handoffs?: HandoffStore | undefined;

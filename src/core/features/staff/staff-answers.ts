@@ -8,15 +8,15 @@
  * referrers, remove, remind) are effects committed with the turn (issue
  * #16), answered from what the database returned (src/core/effects.ts).
  */
-import { addMonths, formatDateVi, formatVietnamTime, type IsoDate } from '../calendar.js';
-import { text, type Address, type Locale, type Reply, type Text } from '../message.js';
-import type { CheckQuery, CountRow, MaybePromise } from '../ports.js';
-import type { ProgramData } from '../program.js';
-import { quarterOf, reminderDate, reportDeadline } from '../reports/period.js';
-import type { Translate } from '../reports/stats-text.js';
-import { textTable } from '../reports/text-table.js';
-import type { JoinOutcome, Referrer, StaffRequest, StaffServices } from '../staff.js';
-import { answered, resultOf, type Planned } from '../effects.js';
+import { addMonths, formatDateVi, formatVietnamTime, type IsoDate } from '../../calendar.js';
+import { text, type Address, type Locale, type Reply, type Text } from '../../message.js';
+import type { CheckQuery, CountRow, MaybePromise } from '../../ports.js';
+import type { ProgramData } from '../../program.js';
+import { quarterOf, reminderDate, reportDeadline } from '../../reports/period.js';
+import type { Translate } from '../../reports/stats-text.js';
+import { textTable } from '../../reports/text-table.js';
+import type { JoinOutcome, Referrer, StaffRequest, StaffServices } from '../../staff.js';
+import { answered, resultOf, type Planned } from '../../effects.js';
 import { answerExport, answerReferrerList, answerStats } from './staff-report-answers.js';
 
 export type StaffAnswerContext = {

@@ -1,13 +1,14 @@
 /** What /mydata shows: everything stored about the person, in plain words. */
-import { formatVietnamDate } from '../calendar.js';
-import { choice, text, type Reply, type Text } from '../message.js';
-import type { CheckRecord, Person } from '../ports.js';
-import { C } from '../choices.js';
+import { formatVietnamDate } from '../../calendar.js';
+import { choice, text, type Reply, type Text } from '../../message.js';
+import type { CheckRecord, Person } from '../../ports.js';
+import { MENU } from '../menu/ids.js';
+import { PRIVACY } from './ids.js';
 
 /** `extra`: lines about follow-ups, news and registrations (outreach-requests.ts). */
 export function myDataReplies(person: Person | undefined, checks: readonly CheckRecord[], extra: readonly Text[] = []): Reply[] {
-  const actions = [choice(C.deleteData, 'privacy.delete_button'), choice(C.menu, 'menu.main')];
-  if (!person) return [{ text: text('privacy.nothing_stored'), choices: [choice(C.menu, 'menu.main')] }];
+  const actions = [choice(PRIVACY.deleteData, 'privacy.delete_button'), choice(MENU.main, 'menu.main')];
+  if (!person) return [{ text: text('privacy.nothing_stored'), choices: [choice(MENU.main, 'menu.main')] }];
   const lines = checks.map((c) =>
     text('privacy.check_line', {
       date: formatVietnamDate(c.createdAt),

@@ -5,14 +5,14 @@
  * broadcast and marking a registration are effects committed with the turn
  * (issue #16), answered from what the database returned.
  */
-import { formatDateVi, formatVietnamDate, todayInVietnam } from '../calendar.js';
-import { freeUntilOf } from '../renewal/dates.js';
-import { text, type Address, type Reply, type Text } from '../message.js';
-import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, OutreachRequest } from '../outreach.js';
-import type { ProgramData } from '../program.js';
-import type { Clock } from '../calendar.js';
-import { joinLines } from './lines.js';
-import { answered, resultOf, type Planned } from '../effects.js';
+import { formatDateVi, formatVietnamDate, todayInVietnam } from '../../calendar.js';
+import { freeUntilOf } from '../../renewal/dates.js';
+import { text, type Address, type Reply, type Text } from '../../message.js';
+import type { Availability, AudienceFilter, DomainAvailability, FollowupStore, OutreachRequest } from '../../outreach.js';
+import type { ProgramData } from '../../program.js';
+import type { Clock } from '../../calendar.js';
+import { joinLines } from '../shared/lines.js';
+import { answered, resultOf, type Planned } from '../../effects.js';
 
 export type OutreachDeps = {
   readonly followups?: FollowupStore;

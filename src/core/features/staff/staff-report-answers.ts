@@ -4,17 +4,17 @@
  * the candidate list as an XLSX/CSV attachment. A chart that cannot be drawn
  * (no font on the server) is logged and the text goes out alone.
  */
-import { text, type Reply } from '../message.js';
-import { candidatesReport, namesFor, quarterlyReport, reportBaseName, type ReportSources } from '../reports/build.js';
-import { weeklyChart } from '../reports/chart-model.js';
-import { boundsOf, parseQuarter, quarterOf, quarterPeriod } from '../reports/period.js';
-import { byKey } from '../reports/aggregate.js';
-import { periodLabel, statsText } from '../reports/stats-text.js';
-import { textTable } from '../reports/text-table.js';
-import type { Period } from '../reports/types.js';
-import type { StaffRequest } from '../staff.js';
+import { text, type Reply } from '../../message.js';
+import { candidatesReport, namesFor, quarterlyReport, reportBaseName, type ReportSources } from '../../reports/build.js';
+import { weeklyChart } from '../../reports/chart-model.js';
+import { boundsOf, parseQuarter, quarterOf, quarterPeriod } from '../../reports/period.js';
+import { byKey } from '../../reports/aggregate.js';
+import { periodLabel, statsText } from '../../reports/stats-text.js';
+import { textTable } from '../../reports/text-table.js';
+import type { Period } from '../../reports/types.js';
+import type { StaffRequest } from '../../staff.js';
 import type { StaffAnswerContext } from './staff-answers.js';
-import { renewalCountsFor, renewalStatsText } from '../renewal/report.js';
+import { renewalCountsFor, renewalStatsText } from '../../renewal/report.js';
 
 function sources(ctx: StaffAnswerContext): ReportSources {
   const { services } = ctx;

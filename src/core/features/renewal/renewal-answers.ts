@@ -3,10 +3,10 @@
  * person's recorded registrations (kept only with consent) and the last free
  * day of each, read through the RenewalStore port.
  */
-import { daysBetween, formatDateVi, vietnamDay, type IsoDate } from '../calendar.js';
-import { text, type Address, type Reply } from '../message.js';
-import type { ProgramData } from '../program.js';
-import type { RenewalStore } from './types.js';
+import { daysBetween, formatDateVi, vietnamDay, type IsoDate } from '../../calendar.js';
+import { text, type Address, type Reply } from '../../message.js';
+import type { ProgramData } from '../../program.js';
+import type { RenewalStore } from '../../renewal/types.js';
 
 export async function answerRenewalWhen(address: Address, store: RenewalStore | undefined, data: ProgramData, today: IsoDate): Promise<Reply[]> {
   const periods = store === undefined ? [] : await store.periodsOf(address);

@@ -1,5 +1,5 @@
 /** Several texts shown as one message, one per line (texts nest: `common.lines` is "{{first}}\n{{rest}}"). */
-import { text, type Text } from '../message.js';
+import { text, type Text } from '../../message.js';
 
 export function joinLines(lines: readonly Text[]): Text {
   let joined: Text | undefined;
