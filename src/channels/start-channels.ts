@@ -23,7 +23,7 @@ export type StartChannelsDeps = {
   readonly i18n: I18n;
   readonly log: Logger;
   readonly onConsoleClosed: () => void;
-  /** The person's language, for adapter-level notices (Zalo). */
+  /** The person's stored language, for the Zalo channels' sends outside a turn (a turn returns its own). */
   readonly localeOf: (address: Address) => Promise<Locale>;
   /** data/program.json handoff.staffChat: a Telegram staff group whose "#H…" / "/reply" answers reach the engine (issue #11). */
   readonly staffChat?: Address | null;

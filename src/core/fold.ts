@@ -1,16 +1,26 @@
 /**
- * Vietnamese text folded for matching: combining marks stripped, đ → d
- * (it is not a combining mark), lower case. One helper for choices, place
- * names and domain names; the NLU has its own richer normaliser.
+ * The one diacritic folder: combining marks stripped, đ → d (it is not a
+ * combining mark). Used for choices, place names, domain names, report
+ * periods and, inside its richer normaliser, the NLU.
  */
 
+const MARKS = /\p{M}/gu;
 const ASCII = /^[\x00-\x7f]*$/;
+
+/** Diacritics removed, đ/Đ → d/D, case kept: "Mã GT: Đoàn" → "Ma GT: Doan". */
+export function foldKeepCase(value: string): string {
+  if (ASCII.test(value)) return value;
+  return value
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
+    .normalize('NFC');
+}
 
 /** "Nguyễn Văn An" → "nguyen van an". */
 export function foldToAscii(value: string): string {
-  // Plain ASCII has no marks and no đ, and NFD/NFC leave it as it is.
-  if (ASCII.test(value)) return value.toLowerCase();
-  return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
+  return foldKeepCase(value).toLowerCase();
 }
 
 /** Folded words joined by single spaces, punctuation dropped: "P. Kiến An!" → "p kien an". */

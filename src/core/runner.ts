@@ -16,6 +16,7 @@ import { myDataReplies } from './features/privacy/my-data.js';
 import { planOutreach, outreachDataLines } from './features/outreach/outreach-requests.js';
 import { isOutreachRequest, type DomainAvailability, type FollowupStore } from './outreach.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { createSerializer } from './serializer.js';
 import { planStaffRequest } from './features/staff/staff-answers.js';
 import type { StaffRequest, StaffServices } from './staff.js';
 import { todayInVietnam } from './calendar.js';
@@ -69,7 +70,7 @@ export type RunnerDeps = {
 export type TurnLock = <T>(address: Address, fn: () => Promise<T>) => Promise<T>;
 
 export function createRunner(deps: RunnerDeps): Handler {
-  const queues = new Map<Address, Promise<unknown>>();
+  const queue = createSerializer();
   const outreachDeps = {
     ...(deps.followups === undefined ? {} : { followups: deps.followups }),
     ...(deps.availability === undefined ? {} : { availability: deps.availability }),
@@ -185,14 +186,7 @@ export function createRunner(deps: RunnerDeps): Handler {
     const staffChat = input.from === deps.engine.data.handoff.staffChat;
     const verdict = staffChat ? 'allow' : (limiter?.take(input.from) ?? 'allow');
     if (verdict === 'drop') return Promise.resolve({ messages: [], locale: deps.engine.defaultLocale });
-    const previous = queues.get(input.from) ?? Promise.resolve();
-    const next = previous.then(() => (verdict === 'notify' ? slowDown(input) : locked(input)));
-    const settled = next.catch(() => undefined);
-    queues.set(input.from, settled);
-    void settled.then(() => {
-      if (queues.get(input.from) === settled) queues.delete(input.from);
-    });
-    return next;
+    return queue.run(input.from, () => (verdict === 'notify' ? slowDown(input) : locked(input)));
   };
 }
 

@@ -40,18 +40,14 @@ describePg('the Zalo listener across replicas', () => {
     while ((await db.query('SELECT id FROM outbox')).length > 0) await sleep(50);
 
     first.child.kill('SIGKILL');
-    const killedAt = Date.now();
     await outbox.enqueue('zalo', 'zalo:minh', [{ text: 'nhắc-2' }], new Date());
     const others = replicas.filter((r) => r !== first);
     await Promise.race(others.map((r) => r.waitFor((line) => line === 'LEADER', 'a new leader', 30_000)));
-    const takeoverMs = Date.now() - killedAt;
-    expect(takeoverMs).toBeLessThan(30_000);
     const second = others.find((r) => r.stdout.includes('LEADER'))!;
     await second.waitFor((line) => line === 'SENT zalo:minh nhắc-2', 'the queued reminder', 10_000);
     await sleep(1_000);
     expect(leaders()).toEqual([second]);
     const sent = replicas.flatMap((r) => r.stdout.filter((l) => l.startsWith('SENT')));
     expect(sent.sort()).toEqual(['SENT zalo:lan nhắc-1', 'SENT zalo:minh nhắc-2']);
-    process.stdout.write(`Zalo leader takeover after SIGKILL: ${takeoverMs} ms\n`);
   }, 90_000);
 });

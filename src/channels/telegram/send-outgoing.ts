@@ -11,7 +11,11 @@ import type { Outgoing } from '../../core/message.js';
 import { mergeOutgoing } from '../merge-outgoing.js';
 import { escapeHtml } from './html.js';
 import { toInlineKeyboard } from './inline-keyboard.js';
-import { MAX_CAPTION_LENGTH, MAX_MESSAGE_LENGTH, splitText } from './split-text.js';
+import { splitText } from '../shared/split-text.js';
+
+/** Telegram's limits in UTF-16 units: a message, a caption. */
+export const MAX_MESSAGE_LENGTH = 4096;
+export const MAX_CAPTION_LENGTH = 1024;
 
 type Step = (markup: InlineKeyboardMarkup | undefined) => Promise<unknown>;
 

@@ -5,10 +5,11 @@
  * Outgoing → Bot API calls; the engine owns every conversation decision.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, GrammyError, type Context } from 'grammy';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, GrammyError } from 'grammy';
 import { parseAddress, type Address, type ChannelName } from '../../core/message.js';
 import type { Channel, ChannelHealth } from '../../core/ports.js';
+import { createSerializer } from '../../core/serializer.js';
 import { ensureCallbackAnswered } from './callback-answer.js';
 import { setLocalizedCommands } from './commands.js';
 import { createErrorHandler } from './error-handler.js';
@@ -79,7 +80,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
 
   bot.use(inFlight.middleware);
   bot.use(ensureCallbackAnswered(log));
-  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : [])));
+  // One chat's updates in order, the turn and the sending of its replies together.
+  const perChat = createSerializer();
+  bot.use((ctx, next) => (ctx.chat ? perChat.run(String(ctx.chat.id), next) : next()));
   bot.errorBoundary(
     onError,
     createUpdateRouter({

@@ -10,7 +10,8 @@ import type { Logger } from '../../core/runner.js';
 import type { Translate } from '../../i18n.js';
 import { mergeOutgoing } from '../merge-outgoing.js';
 import type { MediaHost } from '../shared/media-host.js';
-import { choicePrompt, renderOutgoing, splitText } from '../shared/numbered-choices.js';
+import { choicePrompt, renderOutgoing } from '../shared/numbered-choices.js';
+import { splitText } from '../shared/split-text.js';
 import type { SendThrottle } from '../shared/send-throttle.js';
 import type { ZaloBotApi } from './bot-api.js';
 

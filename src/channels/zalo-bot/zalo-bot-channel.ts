@@ -15,7 +15,7 @@ import { createGroupNotices } from '../shared/group-notices.js';
 import type { MediaHost } from '../shared/media-host.js';
 import { createRecentIds } from '../shared/recent-ids.js';
 import { createSendThrottle } from '../shared/send-throttle.js';
-import { createThreadQueue } from '../shared/thread-queue.js';
+import { createSerializer } from '../../core/serializer.js';
 import { createZaloBotApi, isUnauthorized, type ZaloBotApi } from './bot-api.js';
 import { createBotSender } from './outbound.js';
 import { createPoller } from './polling.js';
@@ -34,6 +34,7 @@ export type ZaloBotChannelDeps = {
   readonly handle: Handler;
   readonly t: Translate;
   readonly log: Logger;
+  /** The person's language for sends outside a turn (a turn says its own); default 'vi'. */
   readonly locale?: (address: Address) => Locale | Promise<Locale>;
   /** Webhook mode (ZALO_BOT_WEBHOOK_URL + _SECRET) on the operations HTTP server; without it, long polling. */
   readonly webhook?: { readonly url: string; readonly secret: string; readonly http: Pick<HttpServer, 'route'> };
@@ -56,7 +57,7 @@ export function createZaloBotChannel(deps: ZaloBotChannelDeps): ZaloBotChannel {
   const throttle = createSendThrottle({ ...(deps.throttle ?? ZALO_BOT_DEFAULTS.throttle), now });
   const recent = createRecentIds({ ...ZALO_BOT_DEFAULTS.dedupe, now });
   const groups = createGroupNotices(ZALO_BOT_DEFAULTS.groupNoticeEveryMs, now);
-  const queue = createThreadQueue();
+  const queue = createSerializer();
   const sender = createBotSender({ api, throttle, t, log, media: deps.media });
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const random = deps.random ?? Math.random;

@@ -16,7 +16,7 @@ import type { HttpServer } from '../../http/http-server.js';
 import type { Translate } from '../../i18n.js';
 import { createRecentIds } from '../shared/recent-ids.js';
 import { createSendThrottle } from '../shared/send-throttle.js';
-import { createThreadQueue } from '../shared/thread-queue.js';
+import { createSerializer } from '../../core/serializer.js';
 import { toOaInbound, type OaEvent } from './events.js';
 import type { OaApi } from './oa-api.js';
 import { createOaSender } from './outbound.js';
@@ -40,6 +40,7 @@ export type ZaloOaChannelDeps = {
   readonly handle: Handler;
   readonly t: Translate;
   readonly log: Logger;
+  /** The person's language for sends outside a turn (a turn says its own); default 'vi'. */
   readonly locale?: (address: Address) => Locale | Promise<Locale>;
   readonly now?: () => Date;
   readonly throttle?: { readonly minIntervalMs: number };
@@ -58,7 +59,7 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
   const nowMs = (): number => now().getTime();
   const throttle = createSendThrottle({ ...(deps.throttle ?? ZALO_OA_DEFAULTS.throttle), now: nowMs });
   const recent = createRecentIds({ ...ZALO_OA_DEFAULTS.dedupe, now: nowMs });
-  const queue = createThreadQueue();
+  const queue = createSerializer();
   const sender = createOaSender({ api: deps.api, keeper, throttle, t, log, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   /** The choice ids last shown to each person: a tapped button's payload comes back as that text. */
   const offered = new Map<string, ReadonlySet<string>>();

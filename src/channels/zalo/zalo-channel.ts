@@ -18,7 +18,7 @@ import { createRecentIds } from '../shared/recent-ids.js';
 import { ZALO_MAX_TEXT } from '../shared/numbered-choices.js';
 import { createSendThrottle } from '../shared/send-throttle.js';
 import { resaveZaloSession } from './session-file.js';
-import { createThreadQueue } from '../shared/thread-queue.js';
+import { createSerializer } from '../../core/serializer.js';
 import { createZaloConnector, type ZaloApi, type ZaloConnect, type ZaloCredentials } from './zalo-api.js';
 import { describeError, RELOGIN_FIX, zaloHealth, type ZaloLog, type ZaloStatus } from './zalo-status.js';
 
@@ -80,7 +80,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
 
   const throttle = createSendThrottle({ ...(deps.throttle ?? ZALO_DEFAULTS.throttle), now: nowMs });
   const recent = createRecentIds({ ...ZALO_DEFAULTS.dedupe, now: nowMs });
-  const queue = createThreadQueue();
+  const queue = createSerializer();
   const groupNotices = new Map<string, number>();
   let stopping: Promise<void> | undefined;
 

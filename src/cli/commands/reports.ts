@@ -13,7 +13,7 @@ import type { RecordStore } from '../../core/ports.js';
 import type { ProgramData } from '../../core/program.js';
 import { candidatesReport, namesFor, quarterlyReport, reportBaseName, type ReportSources } from '../../core/reports/build.js';
 import { boundsOf, parseQuarter, quarterOf, quarterPeriod, type Quarter } from '../../core/reports/period.js';
-import { statsText, type Translate } from '../../core/reports/stats-text.js';
+import { statsText, type BoundTranslate } from '../../core/reports/stats-text.js';
 import type { ExportFormat, RenderedFile } from '../../core/reports/types.js';
 import type { StaffServices } from '../../core/staff.js';
 import { renewalCountsFor, renewalStatsText, renewalsReport } from '../../core/renewal/report.js';
@@ -53,7 +53,7 @@ function sources(deps: ReportCliDeps): ReportSources {
   };
 }
 
-function translate(deps: ReportCliDeps): Translate {
+function translate(deps: ReportCliDeps): BoundTranslate {
   return (key, params) => deps.label(text(key, params));
 }
 

@@ -7,6 +7,7 @@
 import { PHRASES, SLANG } from './chat-slang.js';
 import { expandRegional } from './regional.js';
 import { correctSpelling } from './spelling.js';
+import { foldKeepCase, foldToAscii } from '../fold.js';
 
 /** Shared between the readers of one message (see `normalize`): never modified. */
 export type Normalized = {
@@ -25,7 +26,6 @@ export type Normalized = {
 };
 
 const FORMAT_CHARS = /\p{Cf}/gu;
-const MARKS = /\p{M}/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 const TOKEN = /[a-z0-9_]+(?:[./-][a-z0-9_]+)*/g;
 const NUMERIC = /^[\d./-]+$/;
@@ -53,20 +53,11 @@ export function toNfc(text: string): string {
   return text.normalize('NFC').replace(FORMAT_CHARS, '');
 }
 
-/** Removes Vietnamese (and any other) diacritics; đ/Đ → d/D; keeps case. */
-export function foldKeepCase(text: string): string {
-  if (ASCII.test(text)) return text;
-  return text
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(/[đð]/g, 'd')
-    .replace(/[ĐÐ]/g, 'D')
-    .normalize('NFC');
-}
+export { foldKeepCase };
 
-/** Lower case and diacritics folded: "Đăng KÝ" → "dang ky". */
+/** Invisible characters dropped, lower case and diacritics folded (src/core/fold.ts): "Đăng KÝ" → "dang ky". */
 export function foldDiacritics(text: string): string {
-  return foldKeepCase(toNfc(text).toLowerCase()).toLowerCase();
+  return foldToAscii(toNfc(text));
 }
 
 function splitToken(token: string, out: string[]): void {

@@ -8,7 +8,7 @@
 import { formatDateVi, vietnamDay, type IsoDate } from '../calendar.js';
 import { TRACKS } from '../eligibility/types.js';
 import { boundsOf, quarterLabelVi, quarterOf, quarterPeriod, type Quarter } from '../reports/period.js';
-import type { Names, Translate } from '../reports/stats-text.js';
+import type { Names, BoundTranslate } from '../reports/stats-text.js';
 import { textTable } from '../reports/text-table.js';
 import type { Cell, Period, ReportDocument, ReportTable } from '../reports/types.js';
 import type { RenewalCount, RenewalCounts, RenewalListRow, RenewalStore } from './types.js';
@@ -39,7 +39,7 @@ function byLocality(counts: readonly RenewalCount[]): { rows: Row[]; total: Row 
   return { rows: list, total: { locality: null, idvn: list.reduce((s, r) => s + r.idvn, 0), bizvn: list.reduce((s, r) => s + r.bizvn, 0) } };
 }
 
-function table(title: string, counts: readonly RenewalCount[], t: Translate, names: Names): ReportTable {
+function table(title: string, counts: readonly RenewalCount[], t: BoundTranslate, names: Names): ReportTable {
   const { rows, total } = byLocality(counts);
   const name = (locality: string | null): string => (locality === null ? t('staff.stats.none') : names.locality(locality));
   return {
@@ -50,7 +50,7 @@ function table(title: string, counts: readonly RenewalCount[], t: Translate, nam
   };
 }
 
-function titles(ending: Quarter, period: Pick<Period, 'from' | 'to'>, t: Translate): { ending: string; renewed: string } {
+function titles(ending: Quarter, period: Pick<Period, 'from' | 'to'>, t: BoundTranslate): { ending: string; renewed: string } {
   return {
     ending: t('renewal.report.ending_title', { quarter: quarterLabelVi(ending) }),
     renewed: t('renewal.report.renewed_title', { from: formatDateVi(period.from), to: formatDateVi(period.to) }),
@@ -58,7 +58,7 @@ function titles(ending: Quarter, period: Pick<Period, 'from' | 'to'>, t: Transla
 }
 
 /** The /stats block (and `stats --quarter`). */
-export function renewalStatsText(period: Pick<Period, 'from' | 'to'>, data: { counts: RenewalCounts; ending: Quarter }, t: Translate, names: Names): string {
+export function renewalStatsText(period: Pick<Period, 'from' | 'to'>, data: { counts: RenewalCounts; ending: Quarter }, t: BoundTranslate, names: Names): string {
   const head = titles(data.ending, period, t);
   const block = (title: string, counts: readonly RenewalCount[]): string => {
     const tab = table(title, counts, t, names);
@@ -70,7 +70,7 @@ export function renewalStatsText(period: Pick<Period, 'from' | 'to'>, data: { co
 }
 
 /** The quarterly report's "Gia hạn" sheet. */
-export function withRenewalSheet(doc: ReportDocument, quarter: Quarter, data: { counts: RenewalCounts; ending: Quarter }, t: Translate, names: Names): ReportDocument {
+export function withRenewalSheet(doc: ReportDocument, quarter: Quarter, data: { counts: RenewalCounts; ending: Quarter }, t: BoundTranslate, names: Names): ReportDocument {
   const period = quarterPeriod(quarter);
   const head = titles(data.ending, period, t);
   return {
@@ -90,7 +90,7 @@ export type RenewalsInput = {
 };
 
 /** `export --report renewals --quarter Q`: free periods ending in Q (counts, then the consented people), renewals reported in Q. */
-export function renewalsDocument(input: RenewalsInput, t: Translate): ReportDocument {
+export function renewalsDocument(input: RenewalsInput, t: BoundTranslate): ReportDocument {
   const period = quarterPeriod(input.quarter);
   const label = quarterLabelVi(input.quarter);
   const rows = input.list.map((r, i): Cell[] => [
@@ -138,7 +138,7 @@ export function renewalsDocument(input: RenewalsInput, t: Translate): ReportDocu
 }
 
 /** Builds the export's document from the store: counts and list for the quarter. */
-export async function renewalsReport(quarter: Quarter, store: RenewalStore, input: Omit<RenewalsInput, 'quarter' | 'counts' | 'list'>, t: Translate): Promise<ReportDocument> {
+export async function renewalsReport(quarter: Quarter, store: RenewalStore, input: Omit<RenewalsInput, 'quarter' | 'counts' | 'list'>, t: BoundTranslate): Promise<ReportDocument> {
   const period = quarterPeriod(quarter);
   const range = { from: period.from, to: period.to };
   const [counts, list] = await Promise.all([store.counts(range, boundsOf(period)), store.list(range)]);

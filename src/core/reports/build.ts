@@ -12,7 +12,7 @@ import { boundsOf, quarterPeriod, type Quarter } from './period.js';
 import { quarterlyDocument } from './quarterly.js';
 import { withFunnelSheet } from './funnel-sheet.js';
 import { renewalCountsFor, withRenewalSheet } from '../renewal/report.js';
-import type { Names, Translate } from './stats-text.js';
+import type { Names, BoundTranslate } from './stats-text.js';
 import type { Bounds, ReportDocument, ReportQueries } from './types.js';
 
 export type ReportSources = {
@@ -36,7 +36,7 @@ export function reportBaseName(kind: 'quarterly' | 'candidates', quarter?: Quart
   return quarter === undefined ? 'bao-cao-quy' : `bao-cao-quy-${quarter.year}-Q${quarter.q}`;
 }
 
-export async function quarterlyReport(quarter: Quarter, sources: ReportSources, today: IsoDate, t: Translate): Promise<ReportDocument> {
+export async function quarterlyReport(quarter: Quarter, sources: ReportSources, today: IsoDate, t: BoundTranslate): Promise<ReportDocument> {
   const period = quarterPeriod(quarter);
   const bounds = boundsOf(period);
   // Progress toward the province's 2026–2030 targets counts from the plan's first day.
@@ -71,7 +71,7 @@ export async function quarterlyReport(quarter: Quarter, sources: ReportSources, 
 }
 
 /** Consented, eligible people; within the quarter's checks when one is given. */
-export async function candidatesReport(sources: ReportSources, today: IsoDate, t: Translate, quarter?: Quarter): Promise<ReportDocument> {
+export async function candidatesReport(sources: ReportSources, today: IsoDate, t: BoundTranslate, quarter?: Quarter): Promise<ReportDocument> {
   const bounds = quarter === undefined ? undefined : boundsOf(quarterPeriod(quarter));
   const [candidates, names] = await Promise.all([sources.reports.candidates(bounds), namesFor(sources)]);
   return candidatesDocument({ candidates, unit: sources.data.contacts.team, area: sources.area, madeOn: today, names }, t);

@@ -7,7 +7,7 @@
  */
 import { formatDateVi, todayInVietnam, type IsoDate } from '../calendar.js';
 import type { Track } from '../eligibility/types.js';
-import type { Names, Translate } from './stats-text.js';
+import type { Names, BoundTranslate } from './stats-text.js';
 import type { Candidate, ReportDocument, ReportTable } from './types.js';
 
 export type CandidatesInput = {
@@ -22,7 +22,7 @@ function vietnamDate(iso: string): string {
   return formatDateVi(todayInVietnam({ now: () => new Date(iso) }));
 }
 
-function table(track: Track, input: CandidatesInput, t: Translate): ReportTable {
+function table(track: Track, input: CandidatesInput, t: BoundTranslate): ReportTable {
   const rows = input.candidates
     .filter((c) => c.track === track)
     .map((c, i) => [
@@ -49,7 +49,7 @@ function table(track: Track, input: CandidatesInput, t: Translate): ReportTable 
   };
 }
 
-export function candidatesDocument(input: CandidatesInput, t: Translate): ReportDocument {
+export function candidatesDocument(input: CandidatesInput, t: BoundTranslate): ReportDocument {
   return {
     title: t('staff.candidates.title'),
     lines: [

@@ -6,7 +6,7 @@
 import { addDays, formatDateVi, type IsoDate } from '../calendar.js';
 import { TRACKS } from '../eligibility/types.js';
 import { weekStart } from './period.js';
-import type { Translate } from './stats-text.js';
+import type { BoundTranslate } from './stats-text.js';
 import type { Period, WeeklyChart, WeeklyCount } from './types.js';
 
 /** Charts longer than this many weeks are cut to their last weeks (a bar must stay readable). */
@@ -18,7 +18,7 @@ export function weeksOf(period: Pick<Period, 'from' | 'to'>): IsoDate[] {
   return weeks.slice(-MAX_WEEKS);
 }
 
-export function weeklyChart(period: Period, rows: readonly WeeklyCount[], title: string, t: Translate): WeeklyChart {
+export function weeklyChart(period: Period, rows: readonly WeeklyCount[], title: string, t: BoundTranslate): WeeklyChart {
   const weeks = weeksOf(period);
   const at = new Map(rows.map((r) => [`${r.week}|${r.track}`, r]));
   const series = TRACKS.flatMap((track) => [

@@ -5,7 +5,7 @@
  */
 import { TRACKS, type Track } from '../eligibility/types.js';
 import { FEEDBACK_CATEGORIES, FUNNEL_STEPS, type AssistedCount, type FeedbackRow, type FunnelRow, type FunnelStep } from '../funnel.js';
-import type { Translate } from './stats-text.js';
+import type { BoundTranslate } from './stats-text.js';
 import type { Cell, ReportDocument, ReportSheet } from './types.js';
 
 /** What the report reads for a period (ReportQueries.analytics). */
@@ -19,7 +19,7 @@ function share(part: number, whole: number): Cell {
   return whole === 0 ? null : { percent: part / whole };
 }
 
-export function funnelSheet(input: PeriodAnalytics, t: Translate): ReportSheet {
+export function funnelSheet(input: PeriodAnalytics, t: BoundTranslate): ReportSheet {
   const sum = (step: FunnelStep, track?: Track) =>
     input.funnel.filter((r) => r.step === step && (track === undefined || r.track === track)).reduce((n, r) => n + r.count, 0);
   const started = sum('started');
@@ -48,6 +48,6 @@ export function funnelSheet(input: PeriodAnalytics, t: Translate): ReportSheet {
   };
 }
 
-export function withFunnelSheet(doc: ReportDocument, input: PeriodAnalytics, t: Translate): ReportDocument {
+export function withFunnelSheet(doc: ReportDocument, input: PeriodAnalytics, t: BoundTranslate): ReportDocument {
   return { ...doc, sheets: [...doc.sheets, funnelSheet(input, t)] };
 }

@@ -6,6 +6,7 @@
  */
 import { addDays, daysBetween, daysInMonth, isIsoDate, makeDate, splitDate, vietnamDayBounds, type IsoDate } from '../calendar.js';
 import type { Bounds, Period } from './types.js';
+import { foldKeepCase, foldToAscii } from '../fold.js';
 
 export type Quarter = { readonly year: number; readonly q: 1 | 2 | 3 | 4 };
 
@@ -27,7 +28,7 @@ const QUARTER_FORMS = [/^(\d{4})\s*[-/ ]?\s*q([1-4])$/i, /^q([1-4])\s*[-/ ]?\s*(
 
 /** '2026-Q4', '2026Q4', 'Q4-2026', 'q4/2026', '2026 quy 4'. */
 export function parseQuarter(text: string): Quarter | undefined {
-  const value = text.trim().normalize('NFD').replace(/\p{M}/gu, '');
+  const value = foldKeepCase(text.trim());
   for (const [index, form] of QUARTER_FORMS.entries()) {
     const match = form.exec(value);
     if (!match) continue;
@@ -70,7 +71,7 @@ const QUARTER = new Set(['quarter', 'quy', 'q']);
  * (this one, to today), or two dates. Undefined when they say none of these.
  */
 export function parsePeriod(args: string, today: IsoDate): Period | undefined {
-  const words = args.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = foldToAscii(args.trim()).split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || (words.length === 1 && QUARTER.has(words[0] ?? ''))) return quarterPeriod(quarterOf(today));
   const joined = words.join(' ');
   const quarter = parseQuarter(joined);

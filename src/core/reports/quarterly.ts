@@ -11,7 +11,7 @@ import { TRACKS, type Track } from '../eligibility/types.js';
 import type { ProgramData } from '../program.js';
 import { byKey, byTrack, sumTallies, type Tally } from './aggregate.js';
 import { quarterPeriod, reportDeadline, type Quarter } from './period.js';
-import { periodLabel, type Names, type Translate } from './stats-text.js';
+import { periodLabel, type Names, type BoundTranslate } from './stats-text.js';
 import type { Cell, KeyedCount, RegisteredCount, ReportDocument, ReportTable, StatsRows } from './types.js';
 
 export type QuarterlyInput = {
@@ -39,7 +39,7 @@ function ratio(value: number | null, target: number): Cell {
   return value === null || target <= 0 ? null : { percent: value / target };
 }
 
-function resultsTable(input: QuarterlyInput, t: Translate): ReportTable {
+function resultsTable(input: QuarterlyInput, t: BoundTranslate): ReportTable {
   const tracks = byTrack(input.rows.byTrack);
   const cells = (tally: Tally, registered: number | null): Cell[] => [
     tally.checks, tally.eligible, tally.notEligible, tally.undetermined, registered ?? t('staff.report.not_recorded'),
@@ -57,7 +57,7 @@ function resultsTable(input: QuarterlyInput, t: Translate): ReportTable {
   };
 }
 
-function progressTable(input: QuarterlyInput, t: Translate): ReportTable {
+function progressTable(input: QuarterlyInput, t: BoundTranslate): ReportTable {
   const { ward, province } = input.targets;
   const eligible = byTrack(input.cumulative);
   const registered = input.registered?.cumulative;
@@ -83,7 +83,7 @@ function progressTable(input: QuarterlyInput, t: Translate): ReportTable {
   };
 }
 
-function keyedTable(title: string, first: readonly string[], rows: readonly KeyedCount[], name: (key: string | null) => readonly string[], t: Translate): ReportTable {
+function keyedTable(title: string, first: readonly string[], rows: readonly KeyedCount[], name: (key: string | null) => readonly string[], t: BoundTranslate): ReportTable {
   const entries = byKey(rows);
   const total = sumTallies(entries.map((e) => e.all));
   return {
@@ -97,7 +97,7 @@ function keyedTable(title: string, first: readonly string[], rows: readonly Keye
   };
 }
 
-export function quarterlyDocument(input: QuarterlyInput, t: Translate): ReportDocument {
+export function quarterlyDocument(input: QuarterlyInput, t: BoundTranslate): ReportDocument {
   const period = quarterPeriod(input.quarter);
   const none = t('staff.stats.none');
   const reasons = [...input.rows.byReason].sort((a, b) => a.track.localeCompare(b.track) || b.count - a.count);

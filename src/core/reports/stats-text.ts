@@ -11,7 +11,8 @@ import { parseQuarter } from './period.js';
 import { textTable } from './text-table.js';
 import type { Period, RegisteredCount, StatsRows } from './types.js';
 
-export type Translate = (key: string, params?: Text['params']) => string;
+/** A translator already bound to one language (the staff member's, or Vietnamese for report files); src/i18n.ts's Translate takes the locale first. */
+export type BoundTranslate = (key: string, params?: Text['params']) => string;
 
 /** How stored values are shown: a locality code or name, a referral code with its label. */
 export type Names = { locality(value: string): string; referrer(code: string): string };
@@ -22,14 +23,14 @@ export const TOP = 8;
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 /** "Quý IV/2026 (01/10/2026–31/12/2026)" or "01/10/2026–31/10/2026". */
-export function periodLabel(period: Period, t: Translate): string {
+export function periodLabel(period: Period, t: BoundTranslate): string {
   const quarter = period.quarter === undefined ? undefined : parseQuarter(period.quarter);
   const range = `${formatDateVi(period.from)}–${formatDateVi(period.to)}`;
   if (quarter === undefined) return range;
   return `${t('staff.stats.quarter', { roman: ROMAN[quarter.q - 1] ?? '', year: quarter.year })} (${range})`;
 }
 
-function top(entries: readonly KeyedTally[], name: (key: string | null) => string, t: Translate): (string | number)[][] {
+function top(entries: readonly KeyedTally[], name: (key: string | null) => string, t: BoundTranslate): (string | number)[][] {
   const shown = entries.slice(0, TOP);
   const rest = entries.slice(TOP);
   const rows = shown.map((e) => [name(e.key), e.all.checks, e.all.eligible]);
@@ -45,7 +46,7 @@ function block(title: string, table: string): string {
 }
 
 /** `registered`: registrations in the period (ReportQueries.registered, issue #9), a last column of the track table. */
-export function statsText(period: Period, rows: StatsRows, t: Translate, names: Names, registered?: readonly RegisteredCount[]): string {
+export function statsText(period: Period, rows: StatsRows, t: BoundTranslate, names: Names, registered?: readonly RegisteredCount[]): string {
   const tracks = byTrack(rows.byTrack);
   const total = sumTallies(TRACKS.map((track) => tracks[track]));
   const none = t('staff.stats.none');

@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeOutgoing } from '../../../src/channels/merge-outgoing.js';
-import { MAX_MESSAGE_LENGTH, splitText } from '../../../src/channels/telegram/split-text.js';
+import { MAX_MESSAGE_LENGTH } from '../../../src/channels/telegram/send-outgoing.js';
+import { splitText } from '../../../src/channels/shared/split-text.js';
 import type { Handler, Outgoing } from '../../../src/core/message.js';
 import type { FakeBotApi, FakeUser, SentMessage } from '../../fakes/bot-api-server.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
@@ -29,7 +30,7 @@ function telegramUser(fake: FakeBotApi, turns: Outgoing[][], who: FakeUser) {
     const turnsBefore = turns.length;
     act();
     const out = await fake.waitUntil(() => turns[turnsBefore], 'the engine to answer');
-    const expected = mergeOutgoing(out, MAX_MESSAGE_LENGTH).reduce((n, m) => n + splitText(m.text).length + (m.attachment ? 1 : 0), 0);
+    const expected = mergeOutgoing(out, MAX_MESSAGE_LENGTH).reduce((n, m) => n + splitText(m.text, MAX_MESSAGE_LENGTH).length + (m.attachment ? 1 : 0), 0);
     return (await fake.waitForMessages(who.id, before + expected)).slice(before);
   };
   return {

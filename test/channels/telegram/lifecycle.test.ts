@@ -102,9 +102,7 @@ describe('telegram: webhook mode', () => {
     await h.fake.waitUntil(() => (h?.fake.webhookStatuses.length === 1 ? true : undefined), 'the webhook response');
     expect(h.fake.webhookStatuses).toEqual([200]);
 
-    const before = Date.now();
     await h.channel.stop();
-    expect(Date.now() - before).toBeLessThan(1000);
     await expect(h.fake.postToWebhook(update as never)).rejects.toThrow();
   });
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeEngine } from '../../support/fake-engine.js';
 import { createTestApp } from '../../support/app.js';
-import { scriptedEngine, sleep, startHarness, type Harness } from './harness.js';
+import { scriptedEngine, startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -23,10 +23,11 @@ describe('telegram: groups and channels', () => {
     h.fake.pushText(22, '/start@other_bot', group);
     const mention = h.fake.pushText({ id: 21, language_code: 'vi' }, '@tenmien_test_bot cho mình hỏi', group);
     h.fake.pushText({ id: 23, language_code: 'en' }, '/help@tenmien_test_bot', group);
+    const last = h.fake.pushText({ id: 24, language_code: 'vi' }, '@tenmien_test_bot cuối', group); // one chat's updates run in order
 
-    const replies = await h.fake.waitForMessages(group.id, 2);
-    await sleep(100);
-    expect(h.fake.sent(group.id)).toHaveLength(2);
+    await h.fake.waitUntil(() => h?.fake.sent(group.id).find((m) => m.reply_to === last.message?.message_id), 'the answer to the last mention');
+    const replies = h.fake.sent(group.id);
+    expect(replies).toHaveLength(3);
     expect(replies[0]?.text).toBe('Bạn nhắn riêng cho mình nhé — trong nhóm mình không trả lời được.');
     expect(replies[0]?.reply_to).toBe(mention.message?.message_id);
     expect(replies[0]?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ url: 'https://t.me/tenmien_test_bot' });

@@ -17,6 +17,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** Sends "/help" last and waits for its answer: whatever was sent before has arrived by then. */
+async function lastWord(fake: FakeZaloBotApi, chatId: string): Promise<void> {
+  fake.userText(chatId, '/help');
+  await vi.waitFor(() => expect(fake.textsTo(chatId).join('\n')).toMatch(/Bạn có thể nhắn tự nhiên/), { timeout: 5_000 });
+}
+
 async function botApp(options: Partial<ZaloBotChannelDeps> = {}, appOptions: TestAppOptions = {}) {
   const app: TestApp = createTestApp({ now: '2026-11-23T09:00:00+07:00', ...appOptions });
   cleanups.push(() => app.close());
@@ -122,8 +128,8 @@ describe('Zalo Bot end to end (long polling)', () => {
     const update = fake.userText('c0ffee05', 'hi');
     fake.push(update);
     await vi.waitFor(() => expect(fake.textsTo('c0ffee05')).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fake.textsTo('c0ffee05')).toHaveLength(1);
+    await lastWord(fake, 'c0ffee05'); // answered in order: a second answer to "hi" would come first
+    expect(fake.textsTo('c0ffee05').filter((t) => !/Bạn có thể nhắn tự nhiên/.test(t))).toHaveLength(1);
   });
 
   it('a group message gets "message me privately", once per hour', async () => {
@@ -132,7 +138,7 @@ describe('Zalo Bot end to end (long polling)', () => {
     fake.userText('group01', 'kiem tra id.vn', { group: true });
     fake.userText('group01', 'alo', { group: true });
     await vi.waitFor(() => expect(fake.textsTo('group01')).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await lastWord(fake, 'c0ffee99'); // sends go out in order: a second notice would come first
     expect(fake.textsTo('group01')).toEqual([i18n.t('vi', 'zalo.group_redirect')]);
     expect(await app.store.records.listChecks()).toEqual([]);
   });
@@ -233,8 +239,8 @@ describe('Zalo Bot webhook mode', () => {
     await vi.waitFor(() => expect(fake.textsTo('c0ffee10')).toHaveLength(3));
     await fake.post(answer);
     fake.userText('c0ffee10', '1');
-    await vi.waitFor(() => expect(fake.textsTo('c0ffee10')).toHaveLength(4));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(fake.textsTo('c0ffee10').length).toBeGreaterThanOrEqual(4));
+    await lastWord(fake, 'c0ffee10');
     expect(fake.textsTo('c0ffee10').filter((t) => /đủ điều kiện/.test(t))).toHaveLength(1);
     expect(await app.store.records.listChecks()).toEqual([expect.objectContaining({ channel: 'zalo-bot', address: 'zalo-bot:c0ffee10' })]);
   });
@@ -246,8 +252,8 @@ describe('Zalo Bot webhook mode', () => {
     expect(await fake.post(forged, SECRET.slice(0, -1) + 'X')).toBe(401);
     expect(await fake.post(forged, 'short')).toBe(401);
     expect(await fake.post(forged, null)).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fake.textsTo('c0ffee11')).toEqual([]);
+    await lastWord(fake, 'c0ffee11'); // a genuine call, last
+    expect(fake.textsTo('c0ffee11')).toEqual([expect.stringMatching(/Bạn có thể nhắn tự nhiên/)]);
   });
 
   it('setWebhook failing marks the channel down (webhook_failed) and is retried', async () => {

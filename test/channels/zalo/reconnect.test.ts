@@ -146,17 +146,24 @@ describe('Zalo connection: reconnect and logged out', () => {
 
 describe('Zalo connection: credentials', () => {
   it('re-saves credentials after login and whenever zca-js has refreshed the cookies', async () => {
-    const kit = zaloKit({ refreshCredentialsEveryMs: 10 });
-    await kit.channel.start();
-    await settle();
-    expect(kit.saved).toEqual([{ cookie: kit.fake.cookies, imei: 'fake-imei-0001', userAgent: 'Mozilla/5.0 (FakeZalo)', language: 'vi' }]);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(kit.saved).toHaveLength(1); // unchanged cookies are not rewritten
-    kit.fake.cookies = [{ key: 'zpw_sek', value: 'sek-2', domain: 'chat.zalo.me', path: '/' }];
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(kit.saved).toHaveLength(2);
-    expect(kit.saved[1]).toMatchObject({ cookie: [{ value: 'sek-2' }] });
-    await kit.channel.stop();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }); // the refresh check only
+    try {
+      const kit = zaloKit({ refreshCredentialsEveryMs: 10 });
+      await kit.channel.start();
+      await settle();
+      expect(kit.saved).toEqual([{ cookie: kit.fake.cookies, imei: 'fake-imei-0001', userAgent: 'Mozilla/5.0 (FakeZalo)', language: 'vi' }]);
+      vi.advanceTimersByTime(30); // three checks
+      await settle();
+      expect(kit.saved).toHaveLength(1); // unchanged cookies are not rewritten
+      kit.fake.cookies = [{ key: 'zpw_sek', value: 'sek-2', domain: 'chat.zalo.me', path: '/' }];
+      vi.advanceTimersByTime(10);
+      await settle();
+      expect(kit.saved).toHaveLength(2);
+      expect(kit.saved[1]).toMatchObject({ cookie: [{ value: 'sek-2' }] });
+      await kit.channel.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('with only sessionPath, the refreshed login is written back to that file, owner-only', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choicePrompt, renderOutgoing, splitText, ZALO_MAX_TEXT } from '../../../src/channels/shared/numbered-choices.js';
+import { choicePrompt, renderOutgoing, ZALO_MAX_TEXT } from '../../../src/channels/shared/numbered-choices.js';
+import { splitText } from '../../../src/channels/shared/split-text.js';
 import { i18n } from './kit.js';
 
 const prompt = (count: number) => choicePrompt(i18n.t, 'vi', count);
@@ -40,7 +41,7 @@ describe('long texts', () => {
   it(`splits above ${ZALO_MAX_TEXT} characters at paragraph breaks, keeping every word`, () => {
     const paragraph = 'Tên miền id.vn miễn phí hai năm cho bạn trẻ. '.repeat(30).trim();
     const text = [paragraph, paragraph, paragraph].join('\n\n');
-    const chunks = splitText(text);
+    const chunks = splitText(text, ZALO_MAX_TEXT);
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(ZALO_MAX_TEXT);
     expect(chunks.join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));

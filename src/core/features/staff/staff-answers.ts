@@ -13,7 +13,7 @@ import { text, type Address, type Locale, type Reply, type Text } from '../../me
 import type { CheckQuery, CountRow, MaybePromise } from '../../ports.js';
 import type { ProgramData } from '../../program.js';
 import { quarterOf, reminderDate, reportDeadline } from '../../reports/period.js';
-import type { Translate } from '../../reports/stats-text.js';
+import type { BoundTranslate } from '../../reports/stats-text.js';
 import { textTable } from '../../reports/text-table.js';
 import type { JoinOutcome, Referrer, StaffRequest, StaffServices } from '../../staff.js';
 import { answered, resultOf, type Planned } from '../../effects.js';
@@ -28,9 +28,9 @@ export type StaffAnswerContext = {
   readonly services: StaffServices;
   readonly countChecks: (query: CheckQuery) => MaybePromise<CountRow[]>;
   /** Text in the staff member's language (tables are built here, so headers must be strings). */
-  readonly t: Translate;
+  readonly t: BoundTranslate;
   /** Vietnamese: report files use the ward plan's headings; share texts are for citizens. */
-  readonly tVi: Translate;
+  readonly tVi: BoundTranslate;
   readonly warn: (message: string, fields?: Record<string, unknown>) => void;
 };
 

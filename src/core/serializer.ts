@@ -1,17 +1,21 @@
 /**
- * One promise chain per thread: two quick messages from the same person are
- * handled one after the other (never interleaved), while different people run
- * concurrently. A failed task does not block the ones queued after it.
+ * The one per-person serializer: one promise chain per key, so two quick
+ * messages from the same person are handled one after the other (never
+ * interleaved) while different people run concurrently. A failed task does
+ * not block the ones queued after it. Pure TypeScript: the runner orders
+ * turns with it, and the channels order a turn together with sending its
+ * replies (Telegram, Zalo, Zalo Bot, Zalo OA).
  */
-export type ThreadQueue = {
+export type Serializer = {
   /** Runs `task` after everything already queued for `key`; resolves or rejects with the task. */
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
   /** Waits for everything queued so far, including tasks queued while waiting. */
   drain(): Promise<void>;
+  /** Keys with work queued or running. */
   readonly active: number;
 };
 
-export function createThreadQueue(): ThreadQueue {
+export function createSerializer(): Serializer {
   const tails = new Map<string, Promise<void>>();
 
   return {

@@ -1,17 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../../src/channels/telegram/split-text.js';
+import { splitText } from '../../src/channels/shared/split-text.js';
 
-describe('splitText', () => {
+describe('splitText (Telegram 4,096, Zalo 2,000)', () => {
   it('keeps short text whole and drops blank text', () => {
-    expect(splitText('Xin chào')).toEqual(['Xin chào']);
-    expect(splitText('  \n ')).toEqual([]);
+    expect(splitText('Xin chào', 4096)).toEqual(['Xin chào']);
+    expect(splitText('  \n ', 4096)).toEqual([]);
   });
 
   it('prefers a paragraph break, then a line break, then a space', () => {
     expect(splitText('aaaa bbbb\n\ncccc dd', 12)).toEqual(['aaaa bbbb', 'cccc dd']);
     expect(splitText('aaaa bbbb\ncccc dddd', 12)).toEqual(['aaaa bbbb', 'cccc dddd']);
     expect(splitText('aaaa bbbb cccc dddd', 12)).toEqual(['aaaa bbbb', 'cccc dddd']);
+  });
+
+  it('prefers a sentence end to a plain space', () => {
+    expect(splitText('Một câu ngắn. Câu nữa dài hơn', 20)).toEqual(['Một câu ngắn.', 'Câu nữa dài hơn']);
   });
 
   it('cuts a word with no spaces hard, but never inside a surrogate pair', () => {
